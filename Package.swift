@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "mtlint",
+    products: [
+        .library(name: "MTLintKit", targets: ["MTLintKit"]),
+        .executable(name: "mtlint", targets: ["mtlint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // System ICU (Debian libicu-dev). Only the C shim sees these headers: Foundation carries a
+        // private ICU whose types clash with the system's in any Swift module that sees both.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // ICU-free public header; the .c file calls ICU by its unsuffixed (version-renamed) names.
+        .target(name: "CICUShim", dependencies: ["CICU"]),
+        .target(
+            name: "MTLintKit",
+            dependencies: [
+                "CICUShim",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "mtlint",
+            dependencies: [
+                "MTLintKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "MTLintKitTests",
+            dependencies: [
+                "MTLintKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+    ]
+)

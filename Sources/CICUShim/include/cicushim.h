@@ -1,0 +1,48 @@
+// ICU for mtlint, behind an ICU-free header: only plain integer types cross this boundary, so Swift
+// modules that import Foundation (which carries its own private ICU) can use it without clashes.
+#ifndef MTLINT_CICUSHIM_H
+#define MTLINT_CICUSHIM_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// ICU's version string ("72.1") into buf; returns its length.
+int32_t mt_icu_version(char *buf, int32_t capacity);
+
+/// Word segmentation (UAX #29 with ICU's dictionaries). Writes boundary offsets (UTF-16 units, starting
+/// with 0 and ending with length) and, for each segment ending at bounds[i], ICU's rule status into
+/// statuses[i] (statuses[0] is 0). Returns the number of boundaries, or -1 on error or when capacity
+/// (which length + 1 always satisfies) is too small. One iterator per thread, reused.
+int32_t mt_word_breaks(const uint16_t *text, int32_t length, int32_t *bounds, int32_t *statuses, int32_t capacity);
+
+/// Sentence segmentation with English abbreviation suppression ("Mr. Smith" is one sentence).
+/// Same contract as mt_word_breaks, without statuses.
+int32_t mt_sentence_breaks(const uint16_t *text, int32_t length, int32_t *bounds, int32_t capacity);
+
+/// NFKC_Casefold of src into dst. Returns the output length; when it exceeds capacity nothing useful is
+/// written and the required length is returned (call again with a larger buffer). -1 on error.
+int32_t mt_nfkc_casefold(const uint16_t *src, int32_t length, uint16_t *dst, int32_t capacity);
+
+/// NFC of src into dst; same contract as mt_nfkc_casefold.
+int32_t mt_nfc(const uint16_t *src, int32_t length, uint16_t *dst, int32_t capacity);
+
+/// Length of the prefix of src that is certainly in NFC (length when the whole text is).
+int32_t mt_nfc_span(const uint16_t *src, int32_t length);
+
+/// ICU script code (UScriptCode) of a code point; -1 on error.
+int32_t mt_script(uint32_t codePoint);
+
+/// Short script name ("Latn", "Cyrl") of a script code into buf; returns its length.
+int32_t mt_script_short_name(int32_t script, char *buf, int32_t capacity);
+
+/// General category (UCharCategory) of a code point.
+int32_t mt_char_type(uint32_t codePoint);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,143 @@
+import Foundation
+
+/// The layout of a corpus stream: one record per line.
+public enum CorpusFormat: String, Sendable, CaseIterable {
+    /// JSON objects with an id and a text field.
+    case jsonl
+    /// `id<TAB>text`, with \n, \t, \r and \\ escapes in the text.
+    case tsv
+    /// Each line is a record; its id is the 1-based line number.
+    case lines
+}
+
+/// One input record, or the reason it could not be read (reported in place so that output stays aligned
+/// with input and nothing is lost).
+public struct CorpusRecord: Sendable {
+    /// JSON-encoded id (a string, a number or null).
+    public var idJSON: String
+    public var text: String?
+    public var line: Int
+    public var error: String?
+}
+
+/// Reads records from a file descriptor line by line, in constant memory.
+public struct CorpusReader {
+    public let format: CorpusFormat
+    public var idField = "id"
+    public var textField = "text"
+    private var lines: LineReader
+    private var lineNumber = 0
+
+    public init(fileDescriptor: Int32, format: CorpusFormat) {
+        self.format = format
+        self.lines = LineReader(fileDescriptor: fileDescriptor)
+    }
+
+    public mutating func next() -> CorpusRecord? {
+        while let raw = lines.next() {
+            lineNumber += 1
+            var bytes = raw
+            if bytes.last == 0x0D { bytes.removeLast() }
+            if lineNumber == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            guard let line = String(validating: bytes, as: UTF8.self) else {
+                let at = TextDecoding.firstInvalidUTF8Offset(bytes)
+                return CorpusRecord(idJSON: idFallback, text: nil, line: lineNumber,
+                                    error: "invalid UTF-8 at byte \(at) of the line")
+            }
+            switch format {
+            case .lines:
+                return CorpusRecord(idJSON: String(lineNumber), text: line, line: lineNumber)
+            case .tsv:
+                if line.isEmpty { continue }
+                if lineNumber == 1 && line == "\(idField)\t\(textField)" { continue }
+                guard let tab = line.firstIndex(of: "\t") else {
+                    return CorpusRecord(idJSON: JSON.quoted(line), text: nil, line: lineNumber, error: "no TAB between id and text")
+                }
+                return CorpusRecord(idJSON: JSON.quoted(String(line[..<tab])),
+                                    text: Self.unescapeTSV(line[line.index(after: tab)...]), line: lineNumber)
+            case .jsonl:
+                if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+                return parseJSON(line)
+            }
+        }
+        return nil
+    }
+
+    private var idFallback: String { format == .lines ? String(lineNumber) : "null" }
+
+    private func parseJSON(_ line: String) -> CorpusRecord {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
+        } catch {
+            return CorpusRecord(idJSON: "null", text: nil, line: lineNumber, error: "invalid JSON")
+        }
+        guard let map = object as? [String: Any] else {
+            return CorpusRecord(idJSON: "null", text: nil, line: lineNumber, error: "expected a JSON object")
+        }
+        var id = "null"
+        switch map[idField] {
+        case let s as String: id = JSON.quoted(s)
+        case let n as NSNumber: id = n.stringValue
+        default: break
+        }
+        guard let text = map[textField] as? String else {
+            return CorpusRecord(idJSON: id, text: nil, line: lineNumber, error: "no string field '\(textField)'")
+        }
+        return CorpusRecord(idJSON: id, text: text, line: lineNumber)
+    }
+
+    static func unescapeTSV(_ s: Substring) -> String {
+        guard s.contains("\\") else { return String(s) }
+        var out = ""
+        var escaping = false
+        for c in s {
+            if escaping {
+                switch c {
+                case "n": out.append("\n")
+                case "t": out.append("\t")
+                case "r": out.append("\r")
+                case "\\": out.append("\\")
+                default: out.append("\\"); out.append(c)
+                }
+                escaping = false
+            } else if c == "\\" {
+                escaping = true
+            } else {
+                out.append(c)
+            }
+        }
+        if escaping { out.append("\\") }
+        return out
+    }
+}
+
+/// Splits a byte stream into lines (without the LF), reading 64 KiB at a time.
+struct LineReader {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var eof = false
+
+    init(fileDescriptor: Int32) { fd = fileDescriptor }
+
+    mutating func next() -> [UInt8]? {
+        while true {
+            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+                let line = Array(buffer[start..<nl])
+                start = nl + 1
+                return line
+            }
+            if eof {
+                guard start < buffer.count else { return nil }
+                let line = Array(buffer[start...])
+                start = buffer.count
+                return line
+            }
+            if start > 0 { buffer.removeSubrange(0..<start); start = 0 }
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { eof = true } else { buffer.append(contentsOf: chunk[0..<n]) }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A finding located in the user's original text: code-point offsets (end exclusive) and 1-based line and
+/// column (in code points), with suggestions as replacement texts for exactly that range.
+public struct Diagnostic: Sendable, Equatable {
+    public var ruleID: String
+    public var category: String
+    public var severity: Severity
+    public var message: String
+    public var start: Int
+    public var end: Int
+    public var line: Int
+    public var column: Int
+    public var endLine: Int
+    public var endColumn: Int
+    /// The original text between start and end.
+    public var text: String
+    public var suggestions: [String]
+    /// Whether the first suggestion may be applied without review.
+    public var fixIsSafe: Bool
+
+    public var range: Range<Int> { start..<end }
+}
+
+/// The diagnostics of one document, ordered by position.
+public struct LintResult: Sendable {
+    public var source: SourceText
+    public var diagnostics: [Diagnostic]
+    /// Garble score of the whole document, 0...1 (0 until the garble model exists).
+    public var score: Double
+
+    public func count(atLeast severity: Severity) -> Int {
+        diagnostics.reduce(0) { $0 + ($1.severity >= severity ? 1 : 0) }
+    }
+}

@@ -1,0 +1,73 @@
+/// Runs a set of rules over documents and maps their findings to the original text.
+public struct Linter: Sendable {
+    public let rules: [any Rule]
+    private let infoByID: [String: RuleInfo]
+
+    public init(rules: [any Rule]) {
+        self.rules = rules
+        var map: [String: RuleInfo] = [:]
+        for r in rules { map[r.info.id] = r.info }
+        self.infoByID = map
+    }
+
+    public func lint(text: String, format: MarkupFormat = .plain) -> LintResult {
+        lint(Document(text: text, format: format))
+    }
+
+    public func lint(_ document: Document) -> LintResult {
+        var findings: [Finding] = []
+        for rule in rules { rule.check(document, &findings) }
+        var diagnostics: [Diagnostic] = []
+        diagnostics.reserveCapacity(findings.count)
+        for f in findings {
+            guard let info = infoByID[f.ruleID], !f.units.isEmpty,
+                  f.units.lowerBound >= 0, f.units.upperBound <= document.prose.units.count else { continue }
+            diagnostics.append(Self.locate(f, info: info, in: document))
+        }
+        diagnostics.sort { ($0.start, $0.end, $0.ruleID) < ($1.start, $1.end, $1.ruleID) }
+        // The same rule reporting the same span twice is one finding.
+        var unique: [Diagnostic] = []
+        for d in diagnostics where !(unique.last.map { $0.range == d.range && $0.ruleID == d.ruleID } ?? false) {
+            unique.append(d)
+        }
+        return LintResult(source: document.source, diagnostics: unique, score: 0)
+    }
+
+    static func locate(_ f: Finding, info: RuleInfo, in document: Document) -> Diagnostic {
+        let source = document.source
+        let range = document.prose.originalRange(f.units)
+        let (line, column) = source.lineAndColumn(of: range.lowerBound)
+        let (endLine, endColumn) = source.lineAndColumn(of: range.upperBound)
+        var suggestions: [String] = []
+        for r in f.replacements {
+            let s: String
+            switch r {
+            case .text(let t): s = t
+            case .deleting(let parts): s = Self.deleting(parts, in: range, document: document)
+            }
+            if !suggestions.contains(s) { suggestions.append(s) }
+        }
+        return Diagnostic(ruleID: info.id, category: info.category, severity: f.severity ?? info.severity,
+                          message: f.message, start: range.lowerBound, end: range.upperBound,
+                          line: line, column: column, endLine: endLine, endColumn: endColumn,
+                          text: source.text(range), suggestions: suggestions, fixIsSafe: info.fixIsSafe)
+    }
+
+    /// The original text of `range` without the prose of `parts`; markup inside the deleted parts stays,
+    /// so a fix never breaks tags or entities it does not own.
+    static func deleting(_ parts: [Range<Int>], in range: Range<Int>, document: Document) -> String {
+        let prose = document.prose
+        var deleted = [Bool](repeating: false, count: range.count)
+        for p in parts where !p.isEmpty {
+            for u in p {
+                let a = Int(prose.origin[u]), b = Int(prose.originEnd[u])
+                for c in max(a, range.lowerBound)..<min(b, range.upperBound) { deleted[c - range.lowerBound] = true }
+            }
+        }
+        var out = String.UnicodeScalarView()
+        for c in range where !deleted[c - range.lowerBound] {
+            out.append(Unicode.Scalar(document.source.scalars[c])!)
+        }
+        return String(out)
+    }
+}

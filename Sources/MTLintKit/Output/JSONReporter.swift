@@ -1,0 +1,75 @@
+/// `--format json`: one document with every file's diagnostics (positions in code points).
+public enum JSONReporter {
+    /// One diagnostic as a JSON object.
+    public static func diagnostic(_ d: Diagnostic, full: Bool = true) -> String {
+        var pairs: [(String, String)] = [
+            ("rule", JSON.quoted(d.ruleID)),
+            ("category", JSON.quoted(d.category)),
+            ("severity", JSON.quoted(d.severity.rawValue)),
+            ("message", JSON.quoted(d.message)),
+            ("start", String(d.start)),
+            ("end", String(d.end)),
+        ]
+        if full {
+            pairs += [
+                ("line", String(d.line)),
+                ("column", String(d.column)),
+                ("endLine", String(d.endLine)),
+                ("endColumn", String(d.endColumn)),
+                ("text", JSON.quoted(d.text)),
+            ]
+        }
+        pairs.append(("suggestions", JSON.array(d.suggestions.map(JSON.quoted))))
+        return JSON.object(pairs)
+    }
+
+    /// One file's entry: its path and diagnostics, or the error that kept it from being linted.
+    public static func file(path: String, result: LintResult?, error: String? = nil) -> String {
+        var pairs: [(String, String)] = [("path", JSON.quoted(path))]
+        if let error { pairs.append(("error", JSON.quoted(error))) }
+        if let result {
+            pairs.append(("score", JSON.number(result.score)))
+            pairs.append(("diagnostics", JSON.array(result.diagnostics.map { diagnostic($0) })))
+        }
+        return JSON.object(pairs)
+    }
+
+    public static func report(files: [String], summary: Summary) -> String {
+        JSON.object([
+            ("version", "1"),
+            ("files", "[\n" + files.joined(separator: ",\n") + "\n]"),
+            ("summary", summary.json),
+        ]) + "\n"
+    }
+}
+
+/// Counts over a whole run.
+public struct Summary: Sendable {
+    public var files = 0
+    public var filesWithFindings = 0
+    public var errors = 0
+    public var warnings = 0
+    public var infos = 0
+    public var failed = 0
+
+    public init() {}
+
+    public mutating func add(_ result: LintResult) {
+        files += 1
+        if !result.diagnostics.isEmpty { filesWithFindings += 1 }
+        for d in result.diagnostics {
+            switch d.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+        }
+    }
+
+    public var findings: Int { errors + warnings + infos }
+
+    var json: String {
+        JSON.object([("files", String(files)), ("errors", String(errors)), ("warnings", String(warnings)),
+                     ("info", String(infos)), ("unreadable", String(failed))])
+    }
+}

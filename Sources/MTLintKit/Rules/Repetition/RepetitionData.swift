@@ -1,0 +1,59 @@
+import Foundation
+
+/// Lists of legitimate repetition (`Rules/repetition/allowed.yml`) shared by the repetition rules.
+public struct RepetitionData: Sendable {
+    public var doubledWords: Set<String> = []
+    public var emphaticWords: Set<String> = []
+    public var reduplications: Set<String> = []
+    /// Doubled names, as lower-case "w w".
+    public var names: Set<String> = []
+    public var xOfX: Set<String> = []
+    public var lyAdjectives: Set<String> = []
+
+    public init() {}
+
+    public static func load(rules: URL) throws(DataError) -> RepetitionData {
+        let url = rules.appendingPathComponent("repetition/allowed.yml")
+        guard let map = try YAMLFile.load(url) as? [String: Any] else {
+            throw .invalid(path: url.path, line: 1, detail: "expected a mapping of lists")
+        }
+        let known = ["doubled_words", "emphatic_words", "reduplications", "names", "x_of_x", "ly_adjectives"]
+        for key in map.keys where !known.contains(key) {
+            throw .invalid(path: url.path, line: nil, detail: "unknown key '\(key)' (known: \(known.joined(separator: ", ")))")
+        }
+        func set(_ key: String) throws(DataError) -> Set<String> {
+            Set(try YAMLFile.strings(map, key, path: url.path).map { $0.lowercased() })
+        }
+        var d = RepetitionData()
+        d.doubledWords = try set("doubled_words")
+        d.emphaticWords = try set("emphatic_words")
+        d.reduplications = try set("reduplications")
+        d.names = Set(try set("names").map { $0.replacingOccurrences(of: "-", with: " ") })
+        d.xOfX = try set("x_of_x")
+        d.lyAdjectives = try set("ly_adjectives")
+        return d
+    }
+}
+
+extension Document {
+    /// Whether token `t` is a hyphen-like punctuation mark.
+    func isHyphen(_ t: Int) -> Bool {
+        guard tokens[t].kind == .punctuation, tokens[t].length == 1 else { return false }
+        let u = prose.units[Int(tokens[t].start)]
+        return u == 0x2D || u == 0x2010 || u == 0x2011
+    }
+
+    /// Whether token `t` is a quotation mark, bracket or similar mark that may separate a repeated phrase
+    /// from its copy ("ready for “ready for").
+    func isQuoteOrBracket(_ t: Int) -> Bool {
+        guard tokens[t].kind == .punctuation, tokens[t].length == 1 else { return false }
+        switch prose.units[Int(tokens[t].start)] {
+        case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB, 0x2039, 0x203A,
+             0x28, 0x29, 0x5B, 0x5D: return true
+        default: return false
+        }
+    }
+
+    /// The surface text of tokens first...last with their original spacing, as prose.
+    func phrase(_ first: Int, _ last: Int) -> String { text(units: units(from: first, through: last)) }
+}

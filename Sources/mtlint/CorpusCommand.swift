@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import MTLintKit
+
+struct CorpusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corpus",
+        abstract: "Lint a corpus stream: one JSON line of results per input record.",
+        discussion: """
+            Output, one line per record and in input order: {"id": …, "score": …, "diagnostics": [{"rule", \
+            "category", "severity", "start", "end", "message", "suggestions"}]}; start and end are code-point \
+            offsets into the record's text. A record that cannot be read gives {"id": …, "line": N, "error": …}.
+            """)
+
+    @Argument(help: "Input files ('-' or nothing: standard input).")
+    var inputs: [String] = []
+
+    @Option(help: "Record layout: jsonl ({\"id\", \"text\"} objects), tsv (id<TAB>text with \\n, \\t, \\\\ escapes) or lines.")
+    var inputFormat: CorpusFormat = .jsonl
+
+    @Option(help: "JSONL field holding the record id.")
+    var idField: String = "id"
+
+    @Option(help: "JSONL field holding the text.")
+    var textField: String = "text"
+
+    @Option(help: "How to read each record's text: plain, html or markdown.")
+    var markup: MarkupFormat = .plain
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    func run() throws {
+        let linter = try ruleOptions.makeLinter()
+        var out = Output()
+        var summary = Summary()
+        var failed = false
+        for input in inputs.isEmpty ? ["-"] : inputs {
+            let fd: Int32 = input == "-" ? STDIN_FILENO : open(input, O_RDONLY)
+            guard fd >= 0 else {
+                warn("\(input): cannot open (\(String(cString: strerror(errno))))")
+                failed = true
+                continue
+            }
+            defer { if fd != STDIN_FILENO { close(fd) } }
+            var reader = CorpusReader(fileDescriptor: fd, format: inputFormat)
+            reader.idField = idField
+            reader.textField = textField
+            let name = input == "-" ? "<stdin>" : input
+            while let record = reader.next() {
+                guard let text = record.text else {
+                    warn("\(name):\(record.line): \(record.error ?? "unreadable record")")
+                    failed = true
+                    out.write(JSON.object([("id", record.idJSON), ("line", String(record.line)),
+                                           ("error", JSON.quoted(record.error ?? "unreadable record"))]) + "\n")
+                    continue
+                }
+                let result = linter.lint(text: text, format: markup)
+                summary.add(result)
+                out.write(JSON.object([
+                    ("id", record.idJSON),
+                    ("score", JSON.number(result.score)),
+                    ("diagnostics", JSON.array(result.diagnostics.map { JSONReporter.diagnostic($0, full: false) })),
+                ]) + "\n")
+            }
+        }
+        out.flush()
+        if failed { throw ExitCode(2) }
+        if ruleOptions.fails(summary) { throw ExitCode(1) }
+    }
+}
