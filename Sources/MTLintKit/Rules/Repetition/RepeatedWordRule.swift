@@ -24,6 +24,7 @@ public struct RepeatedWordRule: Rule {
             "Scores: 10 10 9 8",
             "He waved and said bye bye.",
             "Ha ha ha, he laughed.",
+            "He was the \"zoom zoom\" kid of the commercials.",
         ])
 
     let data: RepetitionData
@@ -82,6 +83,11 @@ public struct RepeatedWordRule: Rule {
     private func allowed(_ doc: Document, first: Int, last: Int, count: Int, commas: Bool) -> Bool {
         let key = doc.keys[first]
         if data.emphaticWords.contains(key) { return true }
+        // A quoted doubling is a mention or a catchphrase (the "zoom zoom" kid), not a stutter.
+        if first > 0, last + 1 < doc.tokens.count, doc.isQuoteOrBracket(first - 1), doc.isQuoteOrBracket(last + 1),
+           !doc.tokens[first].flags.contains(.spaceBefore), !doc.tokens[last + 1].flags.contains(.spaceBefore) {
+            return true
+        }
         if count == 2 {
             if commas || data.doubledWords.contains(key) { return true }
             if data.names.contains(key + " " + key) { return true }

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import MTLintKit
+
+/// The seeds and the editor's annotation of them (`Samples/expected.tsv`).
+struct GoldenTests {
+    struct Row: Sendable, CustomTestStringConvertible {
+        var file: String
+        var quote: String
+        var nth: Int
+        var kind: String
+        var suggestion: String
+        var need: String
+        var testDescription: String { "\(file.prefix(3)) \(kind): \(quote)" }
+    }
+
+    static let rows: [Row] = {
+        let url = TestSupport.samples.appendingPathComponent("expected.tsv")
+        let text = String(decoding: FileManager.default.contents(atPath: url.path)!, as: UTF8.self)
+        return text.split(separator: "\n").dropFirst().compactMap { line in
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count >= 6 else { return nil }
+            return Row(file: f[0], quote: f[1].replacingOccurrences(of: "\\n", with: "\n"), nth: Int(f[2]) ?? 1,
+                       kind: f[3], suggestion: f[4], need: f[5])
+        }
+    }()
+
+    /// The expected kinds that registered rule families cover (kind = rule category).
+    static var coveredKinds: Set<String> { Set(TestSupport.rules.map(\.info.category)) }
+
+    /// Code-point range of the nth occurrence of a quote in a text.
+    static func locate(_ quote: String, nth: Int, in text: String) -> Range<Int>? {
+        let hay = Array(text.unicodeScalars), needle = Array(quote.unicodeScalars)
+        var seen = 0
+        var i = 0
+        while i + needle.count <= hay.count {
+            if Array(hay[i..<(i + needle.count)]) == needle {
+                seen += 1
+                if seen == nth { return i..<(i + needle.count) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Rows an implemented family must report: must and should rows of covered kinds, except whole-passage
+    /// rewrites, which the garble score answers.
+    static let required: [Row] = rows.filter {
+        ($0.need == "must" || $0.need == "should") && coveredKinds.contains($0.kind) && $0.suggestion != "(rewrite)"
+    }
+
+    @Test func annotationIsReadable() {
+        #expect(Self.rows.count >= 40)
+        for r in Self.rows {
+            let text = TestSupport.sample(String(r.file.prefix(3))).text
+            #expect(Self.locate(r.quote, nth: r.nth, in: text) != nil, "quote not found: \(r.quote)")
+        }
+    }
+
+    @Test(arguments: required)
+    func rowIsReported(_ row: Row) throws {
+        let text = TestSupport.sample(String(row.file.prefix(3))).text
+        let want = try #require(Self.locate(row.quote, nth: row.nth, in: text))
+        let result = TestSupport.linter.lint(text: text)
+        let sameFamily = result.diagnostics.filter { $0.category == row.kind }
+        if row.kind == "repetition" {
+            // Repetition findings slice exactly the repeated text.
+            #expect(sameFamily.contains { $0.range == want }, "no \(row.kind) finding on exactly \(want) “\(row.quote)”")
+        } else {
+            #expect(sameFamily.contains { $0.range.overlaps(want) }, "no \(row.kind) finding on \(want) “\(row.quote)”")
+        }
+    }
+
+    @Test(arguments: ["000", "002", "003"])
+    func cleanSeedHasNoFinding(_ prefix: String) {
+        let result = TestSupport.linter.lint(text: TestSupport.sample(prefix).text)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { "\($0.ruleID): \($0.text)" })")
+    }
+
+    @Test func seed004HasNoFindingOutsideTheAnnotation() {
+        let text = TestSupport.sample("004").text
+        let spans = Self.rows.filter { $0.file.hasPrefix("004") }.compactMap { Self.locate($0.quote, nth: $0.nth, in: text) }
+        for d in TestSupport.linter.lint(text: text).diagnostics {
+            #expect(spans.contains { $0.overlaps(d.range) }, "false alarm on 004: \(d.ruleID) “\(d.text)”")
+        }
+    }
+
+    /// Professional news: every finding is a false alarm except the known genuine typos listed here.
+    @Test func cleanNewsFalseAlarms() throws {
+        let url = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/clean-news-en.jsonl")
+        let genuine: Set<String> = ["have have"]
+        var falseAlarms: [String] = []
+        var words = 0
+        for line in String(decoding: FileManager.default.contents(atPath: url.path)!, as: UTF8.self).split(separator: "\n") {
+            let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            let text = record["text"] as! String
+            words += text.split(separator: " ").count
+            for d in TestSupport.linter.lint(text: text).diagnostics where !genuine.contains(d.text) {
+                falseAlarms.append("\(d.ruleID): \(d.text)")
+            }
+        }
+        #expect(words > 7000)
+        #expect(falseAlarms.isEmpty, "\(falseAlarms)")
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+@testable import MTLintKit
+
+/// Paths and shared objects for the tests.
+enum TestSupport {
+    static let repoRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let rulesDirectory = repoRoot.appendingPathComponent("Rules")
+    static let samples = repoRoot.appendingPathComponent("Samples")
+
+    static let rules: [any Rule] = try! RuleRegistry.builtin(rules: rulesDirectory)
+    static let linter = Linter(rules: rules)
+
+    static func sample(_ prefix: String) -> (name: String, text: String) {
+        let names = try! FileManager.default.contentsOfDirectory(atPath: samples.path)
+        let name = names.first { $0.hasPrefix(prefix) && $0.hasSuffix(".txt") }!
+        let data = FileManager.default.contents(atPath: samples.appendingPathComponent(name).path)!
+        return (name, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Code points of a string, for slicing by reported offsets.
+    static func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+
+    static func slice(_ s: String, _ start: Int, _ end: Int) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars(s)[start..<end])
+        return String(v)
+    }
+
+    /// A text with «…» markers: the text without them and the marked code-point range.
+    static func unmark(_ text: String) -> (String, Range<Int>?) {
+        var out = String.UnicodeScalarView()
+        var start: Int?, end: Int?
+        var n = 0
+        for u in text.unicodeScalars {
+            if u == "«" { start = n; continue }
+            if u == "»" { end = n; continue }
+            out.append(u)
+            n += 1
+        }
+        if let start, let end { return (String(out), start..<end) }
+        return (String(out), nil)
+    }
+
+    /// The built `mtlint` executable next to the test bundle.
+    static var executable: URL {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("mtlint")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return repoRoot.appendingPathComponent(".build/debug/mtlint")
+    }
+
+    struct RunResult {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the CLI with arguments and optional standard input.
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> RunResult {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = arguments
+        if let directory { p.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                         stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
