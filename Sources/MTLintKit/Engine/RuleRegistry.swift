@@ -6,12 +6,18 @@ public enum RuleRegistry {
     public static func builtin(rules: URL) throws(DataError) -> [any Rule] {
         let repetition = try RepetitionData.load(rules: rules)
         let words = Lazy<WordList?> { try? WordList.shared(in: rules) }
-        return [
+        var all: [any Rule] = [
             RepeatedWordRule(data: repetition, words: words),
             RepeatedPhraseRule(),
             RepeatedAroundPrepositionRule(data: repetition),
             SelfCompoundRule(data: repetition),
             SameStemRule(data: repetition),
         ]
+        // Each family registers its own rules in its folder under Sources/MTLintKit/Rules.
+        all += try NameRules.all(rules: rules, words: words)
+        all += try LiteralismRules.all(rules: rules, words: words)
+        all += try GarbleRules.all(rules: rules, words: words)
+        all += try CharacterRules.all(rules: rules, words: words)
+        return all
     }
 }
