@@ -12,22 +12,22 @@ struct RulesCommand: ParsableCommand {
     var rulesDirectory: String?
 
     func run() throws {
-        let rules = try loadRules(rulesDirectory)
+        let rules = try loadRules(rulesDirectory).flatMap(\.infos)
         switch format {
         case .json:
             let items = rules.map { r in
-                JSON.object([("id", JSON.quoted(r.info.id)), ("category", JSON.quoted(r.info.category)),
-                             ("severity", JSON.quoted(r.info.severity.rawValue)),
-                             ("description", JSON.quoted(r.info.summary))])
+                JSON.object([("id", JSON.quoted(r.id)), ("category", JSON.quoted(r.category)),
+                             ("severity", JSON.quoted(r.severity.rawValue)),
+                             ("description", JSON.quoted(r.summary))])
             }
             print("[\n" + items.joined(separator: ",\n") + "\n]")
         case .text:
-            let width = rules.map { $0.info.id.count }.max() ?? 10
+            let width = rules.map { $0.id.count }.max() ?? 10
             for r in rules {
-                let id = r.info.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                let cat = r.info.category.padding(toLength: 12, withPad: " ", startingAt: 0)
-                let sev = r.info.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-                print("\(id)  \(cat) \(sev) \(r.info.summary)")
+                let id = r.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                let cat = r.category.padding(toLength: 12, withPad: " ", startingAt: 0)
+                let sev = r.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+                print("\(id)  \(cat) \(sev) \(r.summary)")
             }
         }
     }
@@ -43,12 +43,11 @@ struct ExplainCommand: ParsableCommand {
     var rulesDirectory: String?
 
     func run() throws {
-        let rules = try loadRules(rulesDirectory)
-        guard let r = rules.first(where: { $0.info.id == rule }) else {
-            let close = rules.map(\.info.id).filter { $0.contains(rule) || rule.contains($0) }
+        let rules = try loadRules(rulesDirectory).flatMap(\.infos)
+        guard let i = rules.first(where: { $0.id == rule }) else {
+            let close = rules.map(\.id).filter { $0.contains(rule) || rule.contains($0) }
             throw ValidationError("unknown rule id '\(rule)'" + (close.isEmpty ? "; see 'mtlint rules'" : "; did you mean \(close.joined(separator: ", "))?"))
         }
-        let i = r.info
         print("\(i.id) (\(i.category), \(i.severity.rawValue))")
         print("  \(i.summary)")
         print("\nFlags:")
@@ -66,5 +65,31 @@ func loadRules(_ explicit: String?) throws -> [any Rule] {
     } catch {
         warn("\(error)")
         throw ExitCode(2)
+    }
+}
+
+struct TestRulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test-rules",
+        abstract: "Check rule packs: parse them and run every entry's examples.",
+        discussion: "Exit code 0 when every example passes, 1 when one fails, 2 when a pack cannot be read.")
+
+    @Argument(help: "Literalism pack files (YAML).")
+    var packs: [String]
+
+    func run() throws {
+        var failed = false
+        for path in packs {
+            do {
+                let (entries, examples, failures) = try PackTester.test(pack: URL(fileURLWithPath: path))
+                for f in failures { print(f.description) }
+                print("\(path): \(entries) entries, \(examples) examples, \(failures.count) failure\(failures.count == 1 ? "" : "s")")
+                if !failures.isEmpty { failed = true }
+            } catch {
+                warn("\(error)")
+                throw ExitCode(2)
+            }
+        }
+        if failed { throw ExitCode(1) }
     }
 }

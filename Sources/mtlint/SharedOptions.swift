@@ -24,6 +24,9 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("only"), parsing: .singleValue, help: "Run only these rules (repeatable).")
     var only: [String] = []
 
+    @Option(name: .customLong("rules"), parsing: .singleValue, help: "An extra literalism pack (YAML, same format as Rules/literalisms; repeatable).")
+    var extraPacks: [String] = []
+
     @Option(help: "Exit with 1 when a finding of this severity or higher is reported: error, warning, info or never.")
     var failOn: FailOn = .warning
 
@@ -32,18 +35,18 @@ struct RuleOptions: ParsableArguments {
         let all: [any Rule]
         do {
             let dir = try RuleDataDirectory.locate(explicit: rulesDirectory)
-            all = try RuleRegistry.builtin(rules: dir)
+            all = try RuleRegistry.builtin(rules: dir, extraPacks: extraPacks.map { URL(fileURLWithPath: $0) })
         } catch {
             warn("\(error)")
             throw ExitCode(2)
         }
-        let ids = Set(all.map { $0.info.id })
+        let ids = Set(all.flatMap { $0.infos.map(\.id) })
         for id in disabled + only where !ids.contains(id) {
             let close = ids.sorted().filter { $0.contains(id) || id.contains($0) }
             throw ValidationError("unknown rule id '\(id)'" + (close.isEmpty ? "; see 'mtlint rules'" : "; did you mean \(close.joined(separator: ", "))?"))
         }
-        let selected = all.filter { (only.isEmpty || only.contains($0.info.id)) && !disabled.contains($0.info.id) }
-        return Linter(rules: selected)
+        let selected = ids.filter { (only.isEmpty || only.contains($0)) && !disabled.contains($0) }
+        return Linter(rules: all, enabled: selected)
     }
 
     func fails(_ summary: Summary) -> Bool {

@@ -26,7 +26,7 @@ struct GoldenTests {
     }()
 
     /// The expected kinds that registered rule families cover (kind = rule category).
-    static var coveredKinds: Set<String> { Set(TestSupport.rules.map(\.info.category)) }
+    static var coveredKinds: Set<String> { Set(TestSupport.rules.flatMap(\.infos).map(\.category)) }
 
     /// Code-point range of the nth occurrence of a quote in a text.
     static func locate(_ quote: String, nth: Int, in text: String) -> Range<Int>? {

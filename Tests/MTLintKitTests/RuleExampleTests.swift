@@ -15,27 +15,28 @@ struct RuleExampleTests {
         var testDescription: String { "\(rule): \(text)" }
     }
 
-    static let cases: [Case] = TestSupport.rules.flatMap { r in
-        r.info.triggers.map { Case(rule: r.info.id, text: $0.text, suggestion: $0.suggestion, triggers: true) }
-            + r.info.quiet.map { Case(rule: r.info.id, text: $0, suggestion: nil, triggers: false) }
+    static let infos: [RuleInfo] = TestSupport.rules.flatMap(\.infos)
+
+    static let cases: [Case] = infos.flatMap { i in
+        i.triggers.map { Case(rule: i.id, text: $0.text, suggestion: $0.suggestion, triggers: true) }
+            + i.quiet.map { Case(rule: i.id, text: $0, suggestion: nil, triggers: false) }
     }
 
     @Test func everyRuleHasExamples() {
         #expect(!TestSupport.rules.isEmpty)
-        for r in TestSupport.rules {
-            #expect(!r.info.triggers.isEmpty, "\(r.info.id) has no triggering example")
-            #expect(!r.info.quiet.isEmpty, "\(r.info.id) has no quiet example")
-            #expect(r.info.id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil, "\(r.info.id) is not kebab-case")
-            #expect(!r.info.summary.isEmpty)
+        for i in Self.infos {
+            #expect(!i.triggers.isEmpty, "\(i.id) has no triggering example")
+            #expect(!i.quiet.isEmpty, "\(i.id) has no quiet example")
+            #expect(i.id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil, "\(i.id) is not kebab-case")
+            #expect(!i.summary.isEmpty)
         }
-        let ids = TestSupport.rules.map(\.info.id)
+        let ids = Self.infos.map(\.id)
         #expect(Set(ids).count == ids.count, "rule ids are not unique")
     }
 
     @Test(arguments: cases)
     func example(_ c: Case) {
-        let rule = TestSupport.rules.first { $0.info.id == c.rule }!
-        let linter = Linter(rules: [rule])
+        let linter = Linter(rules: TestSupport.rules, enabled: [c.rule])
         for prefix in Self.prefixes {
             let (text, marked) = TestSupport.unmark(c.text)
             let shift = prefix.unicodeScalars.count

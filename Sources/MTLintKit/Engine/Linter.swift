@@ -3,12 +3,21 @@ public struct Linter: Sendable {
     public let rules: [any Rule]
     private let infoByID: [String: RuleInfo]
 
-    public init(rules: [any Rule]) {
-        self.rules = rules
+    /// Runs `rules`, reporting only the rule ids in `enabled` (all when nil).
+    public init(rules: [any Rule], enabled: Set<String>? = nil) {
         var map: [String: RuleInfo] = [:]
-        for r in rules { map[r.info.id] = r.info }
+        var running: [any Rule] = []
+        for r in rules {
+            var any = false
+            for i in r.infos where enabled?.contains(i.id) ?? true { map[i.id] = i; any = true }
+            if any { running.append(r) }
+        }
+        self.rules = running
         self.infoByID = map
     }
+
+    /// Every rule id this linter reports.
+    public var ruleInfos: [RuleInfo] { rules.flatMap { $0.infos }.filter { infoByID[$0.id] != nil } }
 
     public func lint(text: String, format: MarkupFormat = .plain) -> LintResult {
         lint(Document(text: text, format: format))

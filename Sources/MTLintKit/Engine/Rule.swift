@@ -45,7 +45,14 @@ public struct RuleInfo: Sendable {
 /// A check over a segmented document. Rules share the document's tokens and never re-segment.
 public protocol Rule: Sendable {
     var info: RuleInfo { get }
+    /// Every rule id this rule reports under. A data pack is one matcher whose entries are rules of their
+    /// own, each with its id, severity and examples.
+    var infos: [RuleInfo] { get }
     func check(_ document: Document, _ findings: inout [Finding])
+}
+
+extension Rule {
+    public var infos: [RuleInfo] { [info] }
 }
 
 /// A replacement proposed by a rule, in prose coordinates.

@@ -3,7 +3,8 @@ import Foundation
 /// The rules mtlint ships, built from the data in a rules folder.
 public enum RuleRegistry {
     /// Every built-in rule, in a stable order.
-    public static func builtin(rules: URL) throws(DataError) -> [any Rule] {
+    /// `extraPacks`: literalism packs a user adds (`--rules FILE`), in the same format as Rules/literalisms.
+    public static func builtin(rules: URL, extraPacks: [URL] = []) throws(DataError) -> [any Rule] {
         let repetition = try RepetitionData.load(rules: rules)
         let words = Lazy<WordList?> { try? WordList.shared(in: rules) }
         var all: [any Rule] = [
@@ -15,7 +16,7 @@ public enum RuleRegistry {
         ]
         // Each family registers its own rules in its folder under Sources/MTLintKit/Rules.
         all += try NameRules.all(rules: rules, words: words)
-        all += try LiteralismRules.all(rules: rules, words: words)
+        all += try LiteralismRules.all(rules: rules, words: words, extraPacks: extraPacks)
         all += try GarbleRules.all(rules: rules, words: words)
         all += try CharacterRules.all(rules: rules, words: words)
         return all

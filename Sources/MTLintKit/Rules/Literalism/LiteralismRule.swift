@@ -1,0 +1,112 @@
+/// Every literalism entry of the loaded packs, compiled into one matcher over the shared token stream:
+/// entries are indexed by the keys their match can start with, so a token costs one dictionary lookup
+/// however many entries there are. Each entry reports under its own rule id.
+public struct LiteralismRule: Rule {
+    public let info = RuleInfo(
+        id: "literalism-lexicon", category: "literalism", severity: .warning,
+        summary: "Calques and false friends from the literalism packs.", triggers: [], quiet: [])
+
+    let entries: [LiteralismEntry]
+    private let byFirstKey: [String: [Int]]
+    private let wildcard: [Int]
+
+    public var infos: [RuleInfo] { entries.map(\.info) }
+
+    init(entries: [LiteralismEntry]) {
+        self.entries = entries
+        var index: [String: [Int]] = [:]
+        var wildcard: [Int] = []
+        for (i, e) in entries.enumerated() {
+            if let keys = e.pattern.firstKeys {
+                for k in Set(keys) { index[k, default: []].append(i) }
+            } else {
+                wildcard.append(i)
+            }
+        }
+        self.byFirstKey = index
+        self.wildcard = wildcard
+    }
+
+    public func check(_ doc: Document, _ findings: inout [Finding]) {
+        for (si, s) in doc.sentences.enumerated() {
+            var t = s.tokens.lowerBound
+            while t < s.tokens.upperBound {
+                if let (entry, m) = firstMatch(doc, at: t, sentence: si) {
+                    findings.append(finding(entries[entry], m, doc))
+                    t = max(m.end, t + 1)
+                } else {
+                    t += 1
+                }
+            }
+        }
+    }
+
+    private func firstMatch(_ doc: Document, at t: Int, sentence si: Int) -> (Int, PatternMatch)? {
+        let bounds = doc.sentences[si].tokens
+        var best: (Int, PatternMatch)?
+        func consider(_ i: Int) {
+            if let b = best, b.0 < i { return }
+            let e = entries[i]
+            guard let m = e.pattern.match(doc, at: t, bounds: bounds), m.end > m.first,
+                  contextAllows(e, m, doc, sentence: si) else { return }
+            best = (i, m)
+        }
+        if let list = byFirstKey[doc.keys[t]] { for i in list { consider(i) } }
+        for i in wildcard { consider(i) }
+        return best
+    }
+
+    private func contextAllows(_ e: LiteralismEntry, _ m: PatternMatch, _ doc: Document, sentence si: Int) -> Bool {
+        let sentence = doc.sentences[si].tokens
+        if !e.notAfter.isEmpty, m.first > sentence.lowerBound {
+            let before = m.first - 1
+            if doc.tokens[before].kind != .punctuation && e.notAfter.matches(doc.keys[before]) { return false }
+        }
+        if !e.notBefore.isEmpty, m.end < sentence.upperBound {
+            if doc.tokens[m.end].kind != .punctuation && e.notBefore.matches(doc.keys[m.end]) { return false }
+        }
+        guard !e.requires.isEmpty || !e.excludes.isEmpty else { return true }
+        let scope: Range<Int>
+        switch e.scope {
+        case .sentence: scope = sentence
+        case .paragraph: scope = doc.paragraphs[doc.sentences[si].paragraph].tokens
+        case .words(let n):
+            let para = doc.paragraphs[doc.sentences[si].paragraph].tokens
+            scope = max(para.lowerBound, m.first - n)..<min(para.upperBound, m.end + n)
+        }
+        var required = e.requires.isEmpty
+        for k in scope where k < m.first || k >= m.end {
+            guard doc.tokens[k].kind != .punctuation else { continue }
+            let key = doc.keys[k]
+            if e.excludes.matches(key) { return false }
+            if !required && e.requires.matches(key) { required = true }
+        }
+        return required
+    }
+
+    private func finding(_ e: LiteralismEntry, _ m: PatternMatch, _ doc: Document) -> Finding {
+        let flaggedSpans = m.spans[e.pattern.flagged].filter { !$0.isEmpty }
+        let first = flaggedSpans.first!.lowerBound, last = flaggedSpans.last!.upperBound - 1
+        let units = doc.units(from: first, through: last)
+        let original = doc.text(units: units)
+        let suggestions = e.suggestions.map { Self.matchCase(SuggestionTemplate.expand($0, match: m, doc: doc), like: original) }
+        let message = e.message ?? {
+            var text = "“\(original)” reads as a literal rendering"
+            if !e.origin.isEmpty { text += " of \(e.origin)" }
+            if let s = suggestions.first { text += "; English says “\(s)”" }
+            return text + "."
+        }()
+        return Finding(ruleID: e.info.id, units: units, message: message, replacements: suggestions.map { .text($0) })
+    }
+
+    /// Gives a suggestion the capitalisation of the text it replaces: a capital first letter, or all capitals.
+    static func matchCase(_ suggestion: String, like original: String) -> String {
+        let letters = original.unicodeScalars.filter { $0.properties.isAlphabetic }
+        guard let first = letters.first else { return suggestion }
+        if letters.count >= 2 && letters.allSatisfy({ $0.properties.isUppercase }) { return suggestion.uppercased() }
+        if first.properties.isUppercase, let f = suggestion.first, f.isLowercase {
+            return f.uppercased() + suggestion.dropFirst()
+        }
+        return suggestion
+    }
+}

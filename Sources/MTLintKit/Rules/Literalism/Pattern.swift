@@ -1,0 +1,211 @@
+/// A compiled pattern of the literalism pattern language (Rules/literalisms/README.md): a sequence of
+/// elements matched against the tokens of one sentence on their case-folded keys.
+struct Pattern: Sendable {
+    enum Kind: Sendable, Equatable {
+        /// One of these words (keys).
+        case words([String])
+        /// A hyphenated compound: word keys joined by hyphens, written without spaces.
+        case compound([String])
+        /// A punctuation token.
+        case punctuation(String)
+        /// Any one word.
+        case anyWord
+        /// m...n words.
+        case gap(Int, Int)
+    }
+
+    struct Element: Sendable {
+        var kind: Kind
+        var optional: Bool
+    }
+
+    var elements: [Element]
+    var anchoredStart = false
+    var anchoredEnd = false
+    /// Elements (indices) whose tokens make up the flagged span.
+    var flagged: ClosedRange<Int>
+
+    /// Keys a match can start with, or nil when the first element can be skipped or is a wildcard.
+    var firstKeys: [String]? {
+        guard let first = elements.first, !first.optional else { return nil }
+        switch first.kind {
+        case .words(let w): return w
+        case .compound(let parts): return [parts[0]]
+        case .punctuation(let p): return [p]
+        case .anyWord, .gap: return nil
+        }
+    }
+
+    struct SyntaxError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Parses a pattern; errors say which element is wrong.
+    static func parse(_ source: String) throws(SyntaxError) -> Pattern {
+        var raw = source.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard !raw.isEmpty else { throw SyntaxError(description: "empty pattern") }
+        var anchoredStart = false, anchoredEnd = false
+        if raw.first == "^" { anchoredStart = true; raw.removeFirst() }
+        if raw.last == "$" { anchoredEnd = true; raw.removeLast() }
+        guard !raw.isEmpty else { throw SyntaxError(description: "pattern has only anchors") }
+        var elements: [Element] = []
+        var open: Int?, close: Int?
+        for var text in raw {
+            if text.hasPrefix("[") && text.count > 1 {
+                guard open == nil else { throw SyntaxError(description: "more than one '[' in the pattern") }
+                open = elements.count
+                text.removeFirst()
+            }
+            var closes = false
+            if text.hasSuffix("]") && text.count > 1 {
+                guard close == nil else { throw SyntaxError(description: "more than one ']' in the pattern") }
+                closes = true
+                text.removeLast()
+            }
+            var optional = false
+            if text.hasSuffix("?") && text.count > 1 { optional = true; text.removeLast() }
+            let kind = try parseElement(text)
+            if case .gap = kind, optional { throw SyntaxError(description: "a gap cannot be optional: '\(text)?'") }
+            elements.append(Element(kind: kind, optional: optional))
+            if closes { close = elements.count - 1 }
+        }
+        if (open == nil) != (close == nil) { throw SyntaxError(description: "unbalanced '[' … ']'") }
+        let flagged = (open ?? 0)...(close ?? elements.count - 1)
+        guard flagged.lowerBound <= flagged.upperBound else { throw SyntaxError(description: "']' before '['") }
+        if elements[flagged].allSatisfy({ $0.optional || { if case .gap = $0.kind { return true }; return false }($0) }) {
+            throw SyntaxError(description: "the flagged span can match nothing")
+        }
+        return Pattern(elements: elements, anchoredStart: anchoredStart, anchoredEnd: anchoredEnd, flagged: flagged)
+    }
+
+    private static func parseElement(_ text: String) throws(SyntaxError) -> Kind {
+        if text == "*" { return .anyWord }
+        if text.hasPrefix("*{") && text.hasSuffix("}") {
+            let inner = text.dropFirst(2).dropLast()
+            let parts = inner.split(separator: ",", omittingEmptySubsequences: false)
+            guard parts.count == 2, let m = Int(parts[0]), let n = Int(parts[1]), 0 <= m, m <= n, n <= 5 else {
+                throw SyntaxError(description: "bad gap '\(text)': write *{m,n} with 0 ≤ m ≤ n ≤ 5")
+            }
+            return .gap(m, n)
+        }
+        if text.unicodeScalars.allSatisfy({ !isWordScalar($0) }) {
+            return .punctuation(key(text))
+        }
+        let alternatives = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        guard !alternatives.contains(where: \.isEmpty) else { throw SyntaxError(description: "empty alternative in '\(text)'") }
+        if alternatives.count == 1, text.contains("-"), !text.hasPrefix("-"), !text.hasSuffix("-") {
+            let parts = text.split(separator: "-").map { key(String($0)) }
+            return .compound(parts)
+        }
+        for a in alternatives where a.contains("-") || a.unicodeScalars.contains(where: { !isWordScalar($0) && $0 != "'" && $0 != "’" && $0 != "." }) {
+            throw SyntaxError(description: "alternative '\(a)' in '\(text)' must be a single word")
+        }
+        return .words(alternatives.map(key))
+    }
+
+    static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
+        u.properties.isAlphabetic || u.properties.numericType != nil
+    }
+
+    /// The matching key of a pattern word: case-folded, typographic apostrophes as '.
+    static func key(_ word: String) -> String {
+        ICU.caseFoldKey(word.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "ʼ", with: "'"))
+    }
+}
+
+/// One way a pattern matched: per element, the token range it consumed.
+struct PatternMatch {
+    var spans: [Range<Int>]
+    /// Per element, which alternative matched (for `words` elements).
+    var choices: [Int]
+    var first: Int
+    var end: Int
+}
+
+extension Pattern {
+    /// The leftmost-shortest match starting exactly at token `start` within sentence tokens `bounds`.
+    func match(_ doc: Document, at start: Int, bounds: Range<Int>) -> PatternMatch? {
+        if anchoredStart && start != firstContentToken(doc, bounds) { return nil }
+        var spans = [Range<Int>](repeating: start..<start, count: elements.count)
+        var choices = [Int](repeating: -1, count: elements.count)
+        guard let end = matchFrom(doc, element: 0, token: start, bounds: bounds, spans: &spans, choices: &choices) else { return nil }
+        return PatternMatch(spans: spans, choices: choices, first: start, end: end)
+    }
+
+    private func firstContentToken(_ doc: Document, _ bounds: Range<Int>) -> Int {
+        var t = bounds.lowerBound
+        while t < bounds.upperBound && doc.tokens[t].kind == .punctuation && doc.isQuoteOrBracket(t) { t += 1 }
+        return t
+    }
+
+    private func isWordToken(_ doc: Document, _ t: Int) -> Bool {
+        doc.tokens[t].kind != .punctuation && !doc.tokens[t].flags.contains(.url)
+    }
+
+    private func matchFrom(_ doc: Document, element e: Int, token t: Int, bounds: Range<Int>,
+                           spans: inout [Range<Int>], choices: inout [Int]) -> Int? {
+        if e == elements.count {
+            if anchoredEnd {
+                // Only punctuation may follow.
+                var k = t
+                while k < bounds.upperBound { if doc.tokens[k].kind != .punctuation { return nil }; k += 1 }
+            }
+            return t
+        }
+        let el = elements[e]
+        if el.optional {
+            spans[e] = t..<t
+            choices[e] = -1
+            if let end = matchFrom(doc, element: e + 1, token: t, bounds: bounds, spans: &spans, choices: &choices) { return end }
+        }
+        switch el.kind {
+        case .gap(let m, let n):
+            var k = t
+            var count = 0
+            while count < m {
+                guard k < bounds.upperBound, isWordToken(doc, k) else { return nil }
+                k += 1; count += 1
+            }
+            while true {
+                spans[e] = t..<k
+                if let end = matchFrom(doc, element: e + 1, token: k, bounds: bounds, spans: &spans, choices: &choices) { return end }
+                guard count < n, k < bounds.upperBound, isWordToken(doc, k) else { return nil }
+                k += 1; count += 1
+            }
+        default:
+            guard let (next, choice) = matchOne(el.kind, doc, t, bounds) else { return nil }
+            spans[e] = t..<next
+            choices[e] = choice
+            return matchFrom(doc, element: e + 1, token: next, bounds: bounds, spans: &spans, choices: &choices)
+        }
+    }
+
+    private func matchOne(_ kind: Kind, _ doc: Document, _ t: Int, _ bounds: Range<Int>) -> (Int, Int)? {
+        guard t < bounds.upperBound else { return nil }
+        switch kind {
+        case .words(let words):
+            guard isWordToken(doc, t), let i = words.firstIndex(of: doc.keys[t]) else { return nil }
+            return (t + 1, i)
+        case .compound(let parts):
+            var k = t
+            for (i, p) in parts.enumerated() {
+                if i > 0 {
+                    guard k + 1 < bounds.upperBound, doc.isHyphen(k), !doc.tokens[k].flags.contains(.spaceBefore),
+                          !doc.tokens[k + 1].flags.contains(.spaceBefore) else { return nil }
+                    k += 1
+                }
+                guard k < bounds.upperBound, isWordToken(doc, k), doc.keys[k] == p else { return nil }
+                k += 1
+            }
+            return (k, 0)
+        case .punctuation(let p):
+            guard doc.tokens[t].kind == .punctuation, doc.keys[t] == p else { return nil }
+            return (t + 1, 0)
+        case .anyWord:
+            guard isWordToken(doc, t) else { return nil }
+            return (t + 1, 0)
+        case .gap:
+            return nil
+        }
+    }
+}
