@@ -3,22 +3,13 @@ import Foundation
 import MTLintKit
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, jsonl, sarif, github, checkstyle
 }
 
-struct LintCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lint",
-        abstract: "Lint files and folders (the default command).")
-
+/// Options shared by `lint` and `baseline`: what to read and how.
+struct InputOptions: ParsableArguments {
     @Argument(help: "Files or folders to lint; '-' reads standard input.")
     var paths: [String] = []
-
-    @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: OutputFormat = .text
-
-    @Option(help: "Colour: auto (on a terminal), always or never.")
-    var color: ColorMode = .auto
 
     @Option(help: "How to read the files: plain, html or markdown (default: from each file's extension).")
     var markup: MarkupFormat?
@@ -29,8 +20,6 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Largest file linted, in MiB.")
     var maxFileSize: Int = 64
 
-    @OptionGroup var ruleOptions: RuleOptions
-
     mutating func validate() throws {
         if paths.isEmpty {
             if isatty(STDIN_FILENO) != 0 { throw ValidationError("name files or folders to lint, or '-' for standard input") }
@@ -39,50 +28,193 @@ struct LintCommand: ParsableCommand {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
     }
 
-    func run() throws {
-        let linter = try ruleOptions.makeLinter()
-        let extensions = Set(ext.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    var extensions: Set<String> {
+        Set(ext.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             .map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 })
-        var failedIO = false
-        let files = FileWalker.expand(paths, extensions: extensions) { path, problem in
+    }
+}
+
+/// A linted file: its name as shown, its result after suppressions, and how to write it back.
+struct LintedFile {
+    var path: String
+    var result: LintResult
+    var encoding: TextEncoding
+}
+
+/// Reads, lints and applies suppressions to every file; reports unreadable ones on stderr.
+struct LintRun {
+    var files: [LintedFile] = []
+    var unreadable: [(String, String)] = []
+    var failedIO = false
+
+    init(input: InputOptions, linter: Linter, reportUnusedSuppressions: Bool = false) {
+        let known = Set(linter.ruleInfos.map(\.id))
+        var failed = false
+        let paths = FileWalker.expand(input.paths, extensions: input.extensions) { path, problem in
             warn("\(path): \(problem)")
-            failedIO = true
+            failed = true
         }
-        let reporter = TextReporter(color: color.enabled)
-        var out = Output()
-        var summary = Summary()
-        var jsonFiles: [String] = []
-        for path in files {
-            let text: String
+        failedIO = failed
+        for path in paths {
+            let loaded: (text: String, encoding: TextEncoding)
             do {
-                text = try FileLoader.load(path, maxBytes: maxFileSize << 20)
+                loaded = try FileLoader.loadWithEncoding(path, maxBytes: input.maxFileSize << 20)
             } catch {
-                if error.isBinary {
-                    warn("\(path): binary file; skipped")
-                    continue
-                }
+                if error.isBinary { warn("\(path): binary file; skipped"); continue }
                 warn("\(path): \(error)")
                 failedIO = true
-                summary.failed += 1
-                if format == .json { jsonFiles.append(JSONReporter.file(path: path, result: nil, error: error.description)) }
+                unreadable.append((path, error.description))
                 continue
             }
-            let fmt = markup ?? (path == "-" ? .plain : MarkupFormat.forPath(path))
-            let result = linter.lint(text: text, format: fmt)
-            summary.add(result)
-            let shownPath = path == "-" ? "<stdin>" : path
-            switch format {
-            case .text: out.write(reporter.render(path: shownPath, result: result))
-            case .json: jsonFiles.append(JSONReporter.file(path: shownPath, result: result))
+            let format = input.markup ?? (path == "-" ? .plain : MarkupFormat.forPath(path))
+            var result = linter.lint(text: loaded.text, format: format)
+            let suppressions = Suppressions(source: result.source)
+            result.diagnostics = suppressions.apply(result.diagnostics, knownRules: known, reportUnused: reportUnusedSuppressions)
+            files.append(LintedFile(path: path == "-" ? "<stdin>" : path, result: result, encoding: loaded.encoding))
+        }
+    }
+}
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Lint files and folders (the default command).")
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .shortAndLong, help: "Output format: text, json, jsonl, sarif, github or checkstyle.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Colour: auto (on a terminal), always or never.")
+    var color: ColorMode = .auto
+
+    @Option(help: "Report only findings that are not in this baseline (made with 'mtlint baseline').")
+    var baseline: String?
+
+    @Flag(help: "Apply the suggestions of rules whose fixes are safe, writing files atomically.")
+    var fix = false
+
+    @Flag(help: "With --fix: print a unified diff instead of writing files.")
+    var dryRun = false
+
+    @Flag(help: "Warn about suppression comments that suppress nothing.")
+    var reportUnusedSuppressions = false
+
+    @Option(help: "Exit with 1 when a file's garble score exceeds this value (0 to 1).")
+    var maxGarble: Double?
+
+    @Flag(help: "No summary line on standard error.")
+    var quiet = false
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    mutating func validate() throws {
+        if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+        if let m = maxGarble, !(0...1).contains(m) { throw ValidationError("--max-garble takes a value from 0 to 1") }
+    }
+
+    func run() throws {
+        let linter = try ruleOptions.makeLinter()
+        var run = LintRun(input: input, linter: linter, reportUnusedSuppressions: reportUnusedSuppressions)
+        if let baseline {
+            var known: Baseline
+            do { known = try Baseline.load(URL(fileURLWithPath: baseline)) } catch {
+                warn("\(error)")
+                throw ExitCode(2)
+            }
+            for i in run.files.indices {
+                run.files[i].result.diagnostics = known.filter(path: run.files[i].path, run.files[i].result.diagnostics,
+                                                                source: run.files[i].result.source)
             }
         }
-        switch format {
-        case .text: if !files.isEmpty { out.write(reporter.summary(summary)) }
-        case .json: out.write(JSONReporter.report(files: jsonFiles, summary: summary))
-        }
+        if fix { try applyFixes(&run) }
+        var summary = Summary()
+        summary.failed = run.unreadable.count
+        for f in run.files { summary.add(f.result) }
+        var out = Output()
+        write(run, rules: linter.ruleInfos, to: &out)
         out.flush()
-        if failedIO { throw ExitCode(2) }
+        if !quiet && !(run.files.isEmpty && run.unreadable.isEmpty) {
+            FileHandle.standardError.write(Data(TextReporter(color: false).summary(summary).utf8))
+        }
+        if run.failedIO { throw ExitCode(2) }
         if ruleOptions.fails(summary) { throw ExitCode(1) }
+        if let m = maxGarble, run.files.contains(where: { $0.result.score > m }) { throw ExitCode(1) }
+    }
+
+    private func write(_ run: LintRun, rules: [RuleInfo], to out: inout Output) {
+        switch format {
+        case .text:
+            let reporter = TextReporter(color: color.enabled)
+            for f in run.files { out.write(reporter.render(path: f.path, result: f.result)) }
+        case .json:
+            var items = run.files.map { JSONReporter.file(path: $0.path, result: $0.result) }
+            items += run.unreadable.map { JSONReporter.file(path: $0.0, result: nil, error: $0.1) }
+            var summary = Summary()
+            summary.failed = run.unreadable.count
+            for f in run.files { summary.add(f.result) }
+            out.write(JSONReporter.report(files: items, summary: summary))
+        case .jsonl:
+            for f in run.files {
+                for d in f.result.diagnostics {
+                    out.write(JSON.object([("path", JSON.quoted(f.path))]).dropLast() + "," + JSONReporter.diagnostic(d).dropFirst() + "\n")
+                }
+            }
+        case .sarif:
+            out.write(SARIFReporter.report(run.files.map { .init(path: $0.path, result: $0.result) },
+                                           rules: rules, version: MTLintCommand.configuration.version))
+        case .github:
+            for f in run.files { out.write(GitHubReporter.render(path: f.path, result: f.result)) }
+        case .checkstyle:
+            out.write(CheckstyleReporter.report(run.files.map { CheckstyleReporter.file(path: $0.path, result: $0.result) }))
+        }
+    }
+
+    /// Applies safe fixes; what was fixed is no longer reported.
+    private func applyFixes(_ run: inout LintRun) throws {
+        var diff = ""
+        for i in run.files.indices {
+            let f = run.files[i]
+            let edits = Fixer.safeEdits(f.result.diagnostics)
+            guard !edits.isEmpty else { continue }
+            if dryRun {
+                diff += Fixer.unifiedDiff(path: f.path, source: f.result.source, edits: edits)
+                continue
+            }
+            let fixed = Fixer.apply(edits, to: f.result.source)
+            if f.path == "<stdin>" {
+                FileHandle.standardOutput.write(Data(fixed.utf8))
+            } else {
+                do {
+                    try AtomicWriter.write(f.encoding.encode(fixed), to: f.path)
+                } catch {
+                    warn("\(f.path): cannot write the fixed file: \(error.localizedDescription)")
+                    run.failedIO = true
+                    continue
+                }
+            }
+            let applied = Set(edits.map { $0.start })
+            run.files[i].result.diagnostics.removeAll { $0.fixIsSafe && applied.contains($0.start) }
+        }
+        if dryRun { FileHandle.standardOutput.write(Data(diff.utf8)) }
+    }
+}
+
+struct BaselineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline",
+        abstract: "Record the current findings as known (mtlint baseline PATHS > .mtlint-baseline.json).")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var ruleOptions: RuleOptions
+
+    func run() throws {
+        let linter = try ruleOptions.makeLinter()
+        let run = LintRun(input: input, linter: linter)
+        var entries: [(path: String, diagnostic: Diagnostic, source: SourceText)] = []
+        for f in run.files { for d in f.result.diagnostics { entries.append((f.path, d, f.result.source)) } }
+        FileHandle.standardOutput.write(Data(Baseline.json(entries).utf8))
+        if run.failedIO { throw ExitCode(2) }
     }
 }
 

@@ -5,8 +5,10 @@ import MTLintKit
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the rules.")
 
+    enum ListFormat: String, ExpressibleByArgument { case text, json }
+
     @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    var format: ListFormat = .text
 
     @Option(name: .customLong("rules-dir"), help: "The folder with mtlint's rule data.")
     var rulesDirectory: String?

@@ -2,10 +2,9 @@
 /// elements matched against the tokens of one sentence on their case-folded keys.
 struct Pattern: Sendable {
     enum Kind: Sendable, Equatable {
-        /// One of these words (keys).
-        case words([String])
-        /// A hyphenated compound: word keys joined by hyphens, written without spaces.
-        case compound([String])
+        /// One of these alternatives; each is a word or a hyphenated compound (its parts' keys), written
+        /// without spaces around the hyphens.
+        case words([[String]])
         /// A punctuation token.
         case punctuation(String)
         /// Any one word.
@@ -29,8 +28,7 @@ struct Pattern: Sendable {
     var firstKeys: [String]? {
         guard let first = elements.first, !first.optional else { return nil }
         switch first.kind {
-        case .words(let w): return w
-        case .compound(let parts): return [parts[0]]
+        case .words(let w): return w.map { $0[0] }
         case .punctuation(let p): return [p]
         case .anyWord, .gap: return nil
         }
@@ -93,14 +91,16 @@ struct Pattern: Sendable {
         }
         let alternatives = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         guard !alternatives.contains(where: \.isEmpty) else { throw SyntaxError(description: "empty alternative in '\(text)'") }
-        if alternatives.count == 1, text.contains("-"), !text.hasPrefix("-"), !text.hasSuffix("-") {
-            let parts = text.split(separator: "-").map { key(String($0)) }
-            return .compound(parts)
+        var parsed: [[String]] = []
+        for a in alternatives {
+            let parts = a.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            guard !parts.contains(where: \.isEmpty),
+                  !parts.contains(where: { $0.unicodeScalars.contains { !isWordScalar($0) && $0 != "'" && $0 != "’" && $0 != "." } }) else {
+                throw SyntaxError(description: "alternative '\(a)' in '\(text)' must be a word or a hyphenated compound")
+            }
+            parsed.append(parts.map(key))
         }
-        for a in alternatives where a.contains("-") || a.unicodeScalars.contains(where: { !isWordScalar($0) && $0 != "'" && $0 != "’" && $0 != "." }) {
-            throw SyntaxError(description: "alternative '\(a)' in '\(text)' must be a single word")
-        }
-        return .words(alternatives.map(key))
+        return .words(parsed)
     }
 
     static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
@@ -183,21 +183,13 @@ extension Pattern {
     private func matchOne(_ kind: Kind, _ doc: Document, _ t: Int, _ bounds: Range<Int>) -> (Int, Int)? {
         guard t < bounds.upperBound else { return nil }
         switch kind {
-        case .words(let words):
-            guard isWordToken(doc, t), let i = words.firstIndex(of: doc.keys[t]) else { return nil }
-            return (t + 1, i)
-        case .compound(let parts):
-            var k = t
-            for (i, p) in parts.enumerated() {
-                if i > 0 {
-                    guard k + 1 < bounds.upperBound, doc.isHyphen(k), !doc.tokens[k].flags.contains(.spaceBefore),
-                          !doc.tokens[k + 1].flags.contains(.spaceBefore) else { return nil }
-                    k += 1
-                }
-                guard k < bounds.upperBound, isWordToken(doc, k), doc.keys[k] == p else { return nil }
-                k += 1
+        case .words(let alternatives):
+            guard isWordToken(doc, t) else { return nil }
+            let key = doc.keys[t]
+            for (i, parts) in alternatives.enumerated() where parts[0] == key {
+                if let end = matchCompound(parts, doc, t, bounds) { return (end, i) }
             }
-            return (k, 0)
+            return nil
         case .punctuation(let p):
             guard doc.tokens[t].kind == .punctuation, doc.keys[t] == p else { return nil }
             return (t + 1, 0)
@@ -207,5 +199,21 @@ extension Pattern {
         case .gap:
             return nil
         }
+    }
+
+    /// End of a word or hyphenated compound matching `parts` at token t (parts[0] already matches).
+    private func matchCompound(_ parts: [String], _ doc: Document, _ t: Int, _ bounds: Range<Int>) -> Int? {
+        var k = t + 1
+        for p in parts.dropFirst() {
+            guard k + 1 < bounds.upperBound, doc.isHyphen(k), !doc.tokens[k].flags.contains(.spaceBefore),
+                  !doc.tokens[k + 1].flags.contains(.spaceBefore), isWordToken(doc, k + 1), doc.keys[k + 1] == p else { return nil }
+            k += 2
+        }
+        // A word alternative must not match the first part of a longer compound ("cease" in "cease-fire").
+        if parts.count == 1, k < bounds.upperBound, doc.isHyphen(k), !doc.tokens[k].flags.contains(.spaceBefore),
+           k + 1 < bounds.upperBound, !doc.tokens[k + 1].flags.contains(.spaceBefore), doc.tokens[k + 1].kind == .word {
+            return nil
+        }
+        return k
     }
 }

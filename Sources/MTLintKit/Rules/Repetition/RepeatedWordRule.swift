@@ -25,7 +25,8 @@ public struct RepeatedWordRule: Rule {
             "He waved and said bye bye.",
             "Ha ha ha, he laughed.",
             "He was the \"zoom zoom\" kid of the commercials.",
-        ])
+        ],
+        fixIsSafe: true)
 
     let data: RepetitionData
     let words: Lazy<WordList?>

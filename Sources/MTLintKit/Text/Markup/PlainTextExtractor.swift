@@ -116,6 +116,12 @@ struct PlainTextExtractor {
         var i = line.start
         while i < line.end {
             let c = s[i]
+            // HTML comments (mtlint's suppression markers among them) are markup in plain text too.
+            if c == 0x3C, i + 3 < line.end, s[i + 1] == 0x21, s[i + 2] == 0x2D, s[i + 3] == 0x2D,
+               let end = HTMLScanner.find(s, [0x2D, 0x2D, 0x3E], from: i + 4, limit: line.end) {
+                i = end
+                continue
+            }
             if c == 0x3C, let t = HTMLScanner.tag(s, at: i, limit: line.end),
                HTMLScanner.blockTags.contains(t.name) || HTMLScanner.inlineTags.contains(t.name) {
                 if HTMLScanner.blockTags.contains(t.name) { out.endParagraph() }
