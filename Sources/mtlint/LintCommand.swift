@@ -39,16 +39,19 @@ struct LintedFile {
     var path: String
     var result: LintResult
     var encoding: TextEncoding
+    var configuration: Configuration
 }
 
-/// Reads, lints and applies suppressions to every file; reports unreadable ones on stderr.
+/// Reads, lints and applies configuration and suppressions to every file; reports unreadable ones on stderr.
 struct LintRun {
     var files: [LintedFile] = []
     var unreadable: [(String, String)] = []
     var failedIO = false
+    var ruleInfos: [RuleInfo] = []
 
-    init(input: InputOptions, linter: Linter, reportUnusedSuppressions: Bool = false) {
-        let known = Set(linter.ruleInfos.map(\.id))
+    init(input: InputOptions, factory: LinterFactory, reportUnusedSuppressions: Bool = false) throws {
+        let known = Set(factory.known.keys)
+        var infos: [String: RuleInfo] = [:]
         var failed = false
         let paths = FileWalker.expand(input.paths, extensions: input.extensions) { path, problem in
             warn("\(path): \(problem)")
@@ -56,6 +59,8 @@ struct LintRun {
         }
         failedIO = failed
         for path in paths {
+            let configuration = try factory.configuration(for: path)
+            if path != "-" && configuration.ignores(path) { continue }
             let loaded: (text: String, encoding: TextEncoding)
             do {
                 loaded = try FileLoader.loadWithEncoding(path, maxBytes: input.maxFileSize << 20)
@@ -67,11 +72,18 @@ struct LintRun {
                 continue
             }
             let format = input.markup ?? (path == "-" ? .plain : MarkupFormat.forPath(path))
+            let linter = try factory.linter(for: configuration)
+            for i in linter.ruleInfos { infos[i.id] = i }
             var result = linter.lint(text: loaded.text, format: format)
             let suppressions = Suppressions(source: result.source)
             result.diagnostics = suppressions.apply(result.diagnostics, knownRules: known, reportUnused: reportUnusedSuppressions)
-            files.append(LintedFile(path: path == "-" ? "<stdin>" : path, result: result, encoding: loaded.encoding))
+            for k in result.diagnostics.indices {
+                if let s = configuration.severities[result.diagnostics[k].ruleID] { result.diagnostics[k].severity = s }
+            }
+            files.append(LintedFile(path: path == "-" ? "<stdin>" : path, result: result, encoding: loaded.encoding,
+                                    configuration: configuration))
         }
+        ruleInfos = infos.values.sorted { $0.id < $1.id }
     }
 }
 
@@ -114,8 +126,8 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let linter = try ruleOptions.makeLinter()
-        var run = LintRun(input: input, linter: linter, reportUnusedSuppressions: reportUnusedSuppressions)
+        let factory = try LinterFactory(options: ruleOptions)
+        var run = try LintRun(input: input, factory: factory, reportUnusedSuppressions: reportUnusedSuppressions)
         if let baseline {
             var known: Baseline
             do { known = try Baseline.load(URL(fileURLWithPath: baseline)) } catch {
@@ -132,14 +144,20 @@ struct LintCommand: ParsableCommand {
         summary.failed = run.unreadable.count
         for f in run.files { summary.add(f.result) }
         var out = Output()
-        write(run, rules: linter.ruleInfos, to: &out)
+        write(run, rules: run.ruleInfos, to: &out)
         out.flush()
         if !quiet && !(run.files.isEmpty && run.unreadable.isEmpty) {
             FileHandle.standardError.write(Data(TextReporter(color: false).summary(summary).utf8))
         }
         if run.failedIO { throw ExitCode(2) }
-        if ruleOptions.fails(summary) { throw ExitCode(1) }
-        if let m = maxGarble, run.files.contains(where: { $0.result.score > m }) { throw ExitCode(1) }
+        // Each file answers to its own configuration's thresholds unless the command line sets them.
+        for f in run.files {
+            var one = Summary()
+            one.add(f.result)
+            let threshold = ruleOptions.failOn ?? f.configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .warning
+            if RuleOptions.fails(one, threshold: threshold) { throw ExitCode(1) }
+            if let m = maxGarble ?? f.configuration.maxGarble, f.result.score > m { throw ExitCode(1) }
+        }
     }
 
     private func write(_ run: LintRun, rules: [RuleInfo], to out: inout Output) {
@@ -209,12 +227,33 @@ struct BaselineCommand: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
-        let linter = try ruleOptions.makeLinter()
-        let run = LintRun(input: input, linter: linter)
+        let run = try LintRun(input: input, factory: try LinterFactory(options: ruleOptions))
         var entries: [(path: String, diagnostic: Diagnostic, source: SourceText)] = []
         for f in run.files { for d in f.result.diagnostics { entries.append((f.path, d, f.result.source)) } }
         FileHandle.standardOutput.write(Data(Baseline.json(entries).utf8))
         if run.failedIO { throw ExitCode(2) }
+    }
+}
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Write a commented default .mtlint.yml in the current folder.")
+
+    @Flag(help: "Overwrite an existing .mtlint.yml.")
+    var force = false
+
+    func run() throws {
+        let path = Configuration.fileName
+        if FileManager.default.fileExists(atPath: path) && !force {
+            warn("\(path) exists; use --force to overwrite it")
+            throw ExitCode(2)
+        }
+        do { try AtomicWriter.write(Array(Configuration.template.utf8), to: path) } catch {
+            warn("\(path): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        print("wrote \(path)")
     }
 }
 

@@ -27,35 +27,108 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("rules"), parsing: .singleValue, help: "An extra literalism pack (YAML, same format as Rules/literalisms; repeatable).")
     var extraPacks: [String] = []
 
-    @Option(help: "Exit with 1 when a finding of this severity or higher is reported: error, warning, info or never.")
-    var failOn: FailOn = .warning
+    @Option(help: "Exit with 1 when a finding of this severity or higher is reported: error, warning, info or never (default: the configuration's fail_on, else warning).")
+    var failOn: FailOn?
 
-    /// The selected rules; unknown ids are usage errors.
-    func makeLinter() throws -> Linter {
-        let all: [any Rule]
+    @Option(help: "Use this configuration file instead of the .mtlint.yml files found above each linted file.")
+    var config: String?
+
+    @Flag(help: "Ignore .mtlint.yml files.")
+    var noConfig = false
+
+    /// The rules with the command line's packs; exits 2 on bad rule data.
+    func loadRules(extraPacks more: [URL] = []) throws -> [any Rule] {
         do {
             let dir = try RuleDataDirectory.locate(explicit: rulesDirectory)
-            all = try RuleRegistry.builtin(rules: dir, extraPacks: extraPacks.map { URL(fileURLWithPath: $0) })
+            return try RuleRegistry.builtin(rules: dir, extraPacks: extraPacks.map { URL(fileURLWithPath: $0) } + more)
         } catch {
             warn("\(error)")
             throw ExitCode(2)
         }
-        let ids = Set(all.flatMap { $0.infos.map(\.id) })
+    }
+
+    /// Checks --only and --disable against the known rule ids.
+    func validateIDs(_ ids: Set<String>) throws {
         for id in disabled + only where !ids.contains(id) {
             let close = ids.sorted().filter { $0.contains(id) || id.contains($0) }
             throw ValidationError("unknown rule id '\(id)'" + (close.isEmpty ? "; see 'mtlint rules'" : "; did you mean \(close.joined(separator: ", "))?"))
         }
-        let selected = ids.filter { (only.isEmpty || only.contains($0)) && !disabled.contains($0) }
-        return Linter(rules: all, enabled: selected)
     }
 
-    func fails(_ summary: Summary) -> Bool {
-        guard let threshold = failOn.severity else { return false }
+    /// The selected rules without configuration files (corpus mode).
+    func makeLinter() throws -> Linter {
+        let all = try loadRules()
+        let ids = Set(all.flatMap { $0.infos.map(\.id) })
+        try validateIDs(ids)
+        return Linter(rules: all, enabled: ids.filter { (only.isEmpty || only.contains($0)) && !disabled.contains($0) })
+    }
+
+    static func fails(_ summary: Summary, threshold: FailOn) -> Bool {
+        guard let threshold = threshold.severity else { return false }
         switch threshold {
         case .error: return summary.errors > 0
         case .warning: return summary.errors + summary.warnings > 0
         case .info: return summary.findings > 0
         }
+    }
+
+    func fails(_ summary: Summary) -> Bool { Self.fails(summary, threshold: failOn ?? .warning) }
+}
+
+/// Linters per configuration: rule sets are built once per set of packs, linters once per selection.
+final class LinterFactory {
+    let options: RuleOptions
+    private(set) var base: [any Rule]
+    private var rulesByPacks: [String: [any Rule]] = [:]
+    private var linters: [String: Linter] = [:]
+    private var parsed: [String: Configuration] = [:]
+    let known: [String: String]
+
+    init(options: RuleOptions) throws {
+        self.options = options
+        base = try options.loadRules()
+        var k: [String: String] = [:]
+        for r in base { for i in r.infos { k[i.id] = i.category } }
+        known = k
+        try options.validateIDs(Set(k.keys))
+    }
+
+    /// The merged configuration for a file (empty when configuration files are off or absent).
+    func configuration(for path: String) throws -> Configuration {
+        if options.noConfig { return Configuration() }
+        let chain = options.config.map { [URL(fileURLWithPath: $0)] } ?? Configuration.chain(for: path)
+        var merged = Configuration()
+        for url in chain {
+            if parsed[url.path] == nil {
+                do { parsed[url.path] = try Configuration.parse(url, known: known) } catch {
+                    warn("\(error)")
+                    throw ExitCode(2)
+                }
+            }
+            merged = merged.merged(with: parsed[url.path]!)
+        }
+        return merged
+    }
+
+    func linter(for config: Configuration) throws -> Linter {
+        let packsKey = config.packs.map(\.path).joined(separator: "\n")
+        var rules = base
+        if !config.packs.isEmpty {
+            if let r = rulesByPacks[packsKey] { rules = r } else {
+                rules = try options.loadRules(extraPacks: config.packs)
+                rulesByPacks[packsKey] = rules
+            }
+        }
+        var all: [String: String] = [:]
+        for r in rules { for i in r.infos { all[i.id] = i.category } }
+        var enabled = config.enabled(all)
+        if !options.only.isEmpty { enabled.formIntersection(options.only) }
+        enabled.subtract(options.disabled)
+        let key = packsKey + "|" + enabled.sorted().joined(separator: ",")
+        if let l = linters[key] { return l }
+        let l = Linter(rules: rules, enabled: enabled)
+        linters[key] = l
+        return l
     }
 }
 

@@ -179,4 +179,49 @@ struct WorkflowTests {
         let all = (json["files"] as! [[String: Any]]).flatMap { $0["diagnostics"] as! [[String: Any]] }
         #expect(all.count == 1 && all.first?["text"] as? String == "talks talks")
     }
+
+    @Test func configurationFilesAreFoundMergedAndChecked() throws {
+        let dir = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sub = dir.appendingPathComponent("desk")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        let story = "The the talks failed. They were ready to directly direct talks.\n"
+        try story.write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try story.write(to: sub.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        try story.write(to: sub.appendingPathComponent("draft.txt"), atomically: true, encoding: .utf8)
+        try "rules:\n  disable: [same-stem-pair]\nseverity: {repeated-word: error}\n".write(to: dir.appendingPathComponent(".mtlint.yml"), atomically: true, encoding: .utf8)
+        try "rules:\n  enable: [same-stem-pair]\nignore: [draft.txt]\nfail_on: error\n".write(to: sub.appendingPathComponent(".mtlint.yml"), atomically: true, encoding: .utf8)
+        let r = try TestSupport.run(["--format", "json", "."], in: dir)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        var byFile: [String: [String]] = [:]
+        for f in json["files"] as! [[String: Any]] {
+            byFile[(f["path"] as! String).components(separatedBy: "/").last!] = (f["diagnostics"] as! [[String: Any]]).map { "\($0["rule"]!):\($0["severity"]!)" }
+        }
+        #expect(byFile["a.txt"] == ["repeated-word:error"])
+        #expect(byFile["b.txt"] == ["repeated-word:error", "same-stem-pair:warning"])
+        #expect(byFile["draft.txt"] == nil)
+        #expect(r.status == 1)
+        // Unknown keys and rule ids name the file and line.
+        try "rules:\n  disable: [repeated-wurd]\n".write(to: sub.appendingPathComponent(".mtlint.yml"), atomically: true, encoding: .utf8)
+        let bad = try TestSupport.run(["."], in: dir)
+        #expect(bad.status == 2 && bad.stderr.contains("desk/.mtlint.yml:2: unknown rule id 'repeated-wurd'"))
+        try "colour: red\n".write(to: sub.appendingPathComponent(".mtlint.yml"), atomically: true, encoding: .utf8)
+        let badKey = try TestSupport.run(["."], in: dir)
+        #expect(badKey.status == 2 && badKey.stderr.contains(".mtlint.yml:1: unknown key 'colour'"))
+        try "rules: [".write(to: sub.appendingPathComponent(".mtlint.yml"), atomically: true, encoding: .utf8)
+        #expect(try TestSupport.run(["."], in: dir).stderr.contains("malformed YAML"))
+        #expect(try TestSupport.run(["--no-config", "."], in: dir).status == 1)
+        // init writes a default that parses.
+        try FileManager.default.removeItem(at: sub.appendingPathComponent(".mtlint.yml"))
+        #expect(try TestSupport.run(["init"], in: sub).status == 0)
+        #expect(try TestSupport.run(["init"], in: sub).status == 2)
+        #expect(try TestSupport.run(["desk/b.txt"], in: dir).status == 1)
+    }
+
+    @Test func globs() {
+        #expect(Glob.matches("drafts/**", "drafts/a/b.txt"))
+        #expect(Glob.matches("*.md", "x/y/readme.md"))
+        #expect(!Glob.matches("drafts/*.txt", "drafts/a/b.txt"))
+        #expect(Glob.matches("**/old-*.txt", "a/b/old-1.txt"))
+    }
 }

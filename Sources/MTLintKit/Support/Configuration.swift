@@ -1,0 +1,208 @@
+import Foundation
+import Yams
+
+/// `.mtlint.yml`: found by walking up from each linted file; the nearest file wins, merged over its
+/// parents'. Unknown keys, rule ids and categories are errors that name the file and line.
+public struct Configuration: Sendable, Equatable {
+    public var disabledRules: Set<String> = []
+    public var enabledRules: Set<String> = []      // re-enables what a parent disabled
+    public var onlyRules: Set<String>? = nil
+    public var disabledCategories: Set<String> = []
+    public var severities: [String: Severity] = [:]
+    public var packs: [URL] = []
+    public var ignore: [String] = []
+    public var failOn: String? = nil
+    public var maxGarble: Double? = nil
+    /// Folders whose configuration files were merged, outermost first (for messages and caching).
+    public var sources: [String] = []
+
+    public init() {}
+
+    public static let fileName = ".mtlint.yml"
+    static let keys = ["rules", "categories", "severity", "packs", "ignore", "fail_on", "max_garble"]
+
+    /// Parses one file. Rule ids and categories are checked against `known` (id → category).
+    public static func parse(_ url: URL, known: [String: String]) throws(DataError) -> Configuration {
+        let path = url.path
+        guard let data = FileManager.default.contents(atPath: path) else { throw .missing(path: path, detail: "cannot read configuration") }
+        guard let text = String(data: data, encoding: .utf8) else { throw .invalid(path: path, line: nil, detail: "not valid UTF-8") }
+        let node: Node?
+        do { node = try Yams.compose(yaml: text, Resolver.basic) } catch let e as YamlError {
+            throw .invalid(path: path, line: YAMLFile.line(of: e), detail: "malformed YAML: \(YAMLFile.summary(e))")
+        } catch { throw .invalid(path: path, line: nil, detail: "malformed YAML: \(error)") }
+        var c = Configuration()
+        c.sources = [url.deletingLastPathComponent().path]
+        guard let node else { return c }
+        guard case .mapping(let top) = node else { throw .invalid(path: path, line: node.mark?.line, detail: "expected a mapping of settings") }
+        let categories = Set(known.values)
+        func list(_ n: Node, _ what: String) throws(DataError) -> [(String, Int)] {
+            if case .scalar(let s) = n { return [(s.string, n.mark?.line ?? 0)] }
+            guard case .sequence(let seq) = n else { throw .invalid(path: path, line: n.mark?.line, detail: "'\(what)' must be a list") }
+            var out: [(String, Int)] = []
+            for item in seq {
+                guard case .scalar(let s) = item else { throw .invalid(path: path, line: item.mark?.line, detail: "'\(what)' must hold strings") }
+                out.append((s.string, item.mark?.line ?? 0))
+            }
+            return out
+        }
+        func rule(_ id: String, _ line: Int) throws(DataError) -> String {
+            guard known[id] != nil else {
+                let close = known.keys.filter { $0.contains(id) || id.contains($0) }.sorted()
+                throw .invalid(path: path, line: line, detail: "unknown rule id '\(id)'" + (close.isEmpty ? "" : "; did you mean \(close.prefix(3).joined(separator: ", "))?"))
+            }
+            return id
+        }
+        for (k, v) in top {
+            let key = k.string ?? ""
+            let line = k.mark?.line
+            switch key {
+            case "rules":
+                guard case .mapping(let m) = v else { throw .invalid(path: path, line: v.mark?.line, detail: "'rules' takes disable, enable and only lists") }
+                for (rk, rv) in m {
+                    let items = try list(rv, "rules." + (rk.string ?? ""))
+                    switch rk.string ?? "" {
+                    case "disable": for (id, l) in items { c.disabledRules.insert(try rule(id, l)) }
+                    case "enable": for (id, l) in items { c.enabledRules.insert(try rule(id, l)) }
+                    case "only": c.onlyRules = Set(); for (id, l) in items { c.onlyRules!.insert(try rule(id, l)) }
+                    default: throw .invalid(path: path, line: rk.mark?.line, detail: "unknown key 'rules.\(rk.string ?? "")' (known: disable, enable, only)")
+                    }
+                }
+            case "categories":
+                guard case .mapping(let m) = v else { throw .invalid(path: path, line: v.mark?.line, detail: "'categories' takes a 'disable' list") }
+                for (ck, cv) in m {
+                    guard ck.string == "disable" else { throw .invalid(path: path, line: ck.mark?.line, detail: "unknown key 'categories.\(ck.string ?? "")' (known: disable)") }
+                    for (cat, l) in try list(cv, "categories.disable") {
+                        guard categories.contains(cat) else { throw .invalid(path: path, line: l, detail: "unknown category '\(cat)' (known: \(categories.sorted().joined(separator: ", ")))") }
+                        c.disabledCategories.insert(cat)
+                    }
+                }
+            case "severity":
+                guard case .mapping(let m) = v else { throw .invalid(path: path, line: v.mark?.line, detail: "'severity' maps rule ids to error, warning or info") }
+                for (sk, sv) in m {
+                    let id = try rule(sk.string ?? "", sk.mark?.line ?? 0)
+                    guard let s = Severity(rawValue: sv.string ?? "") else { throw .invalid(path: path, line: sv.mark?.line, detail: "severity must be error, warning or info") }
+                    c.severities[id] = s
+                }
+            case "packs":
+                for (p, l) in try list(v, "packs") {
+                    let u = URL(fileURLWithPath: p, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
+                    guard FileManager.default.fileExists(atPath: u.path) else { throw .invalid(path: path, line: l, detail: "pack not found: \(p)") }
+                    c.packs.append(u)
+                }
+            case "ignore":
+                c.ignore = try list(v, "ignore").map(\.0)
+            case "fail_on":
+                guard let s = v.string, ["error", "warning", "info", "never"].contains(s) else { throw .invalid(path: path, line: v.mark?.line, detail: "fail_on must be error, warning, info or never") }
+                c.failOn = s
+            case "max_garble":
+                guard let d = Double(v.string ?? ""), (0...1).contains(d) else { throw .invalid(path: path, line: v.mark?.line, detail: "max_garble takes a number from 0 to 1") }
+                c.maxGarble = d
+            default:
+                throw .invalid(path: path, line: line, detail: "unknown key '\(key)' (known: \(keys.joined(separator: ", ")))")
+            }
+        }
+        return c
+    }
+
+    /// This configuration with a nearer one's settings on top.
+    public func merged(with child: Configuration) -> Configuration {
+        var m = self
+        m.disabledRules.subtract(child.enabledRules)
+        m.disabledRules.formUnion(child.disabledRules)
+        m.enabledRules = child.enabledRules
+        if let only = child.onlyRules { m.onlyRules = only }
+        m.disabledCategories.formUnion(child.disabledCategories)
+        m.severities.merge(child.severities) { $1 }
+        m.packs += child.packs
+        m.ignore += child.ignore
+        m.failOn = child.failOn ?? m.failOn
+        m.maxGarble = child.maxGarble ?? m.maxGarble
+        m.sources += child.sources
+        return m
+    }
+
+    /// Rule ids this configuration lets run, out of `all` (id → category).
+    public func enabled(_ all: [String: String]) -> Set<String> {
+        Set(all.filter { id, category in
+            !disabledRules.contains(id) && !disabledCategories.contains(category) && (onlyRules?.contains(id) ?? true)
+        }.keys)
+    }
+
+    /// Whether a path (relative to the folder of the configuration that listed the pattern) is ignored.
+    public func ignores(_ path: String) -> Bool {
+        ignore.contains { Glob.matches($0, path) }
+    }
+
+    /// The configuration files that apply to a file: from the root down to its folder.
+    public static func chain(for file: String) -> [URL] {
+        var dir = URL(fileURLWithPath: file == "-" ? FileManager.default.currentDirectoryPath : file).standardizedFileURL
+        if file != "-" { dir = dir.deletingLastPathComponent() }
+        var found: [URL] = []
+        while true {
+            let candidate = dir.appendingPathComponent(fileName)
+            if FileManager.default.fileExists(atPath: candidate.path) { found.append(candidate) }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { break }
+            dir = parent
+        }
+        return found.reversed()
+    }
+
+    /// The commented default written by `mtlint init`.
+    public static let template = """
+        # mtlint configuration. mtlint reads the nearest .mtlint.yml above each linted file, merged over
+        # the ones in parent folders (nearer settings win). See `mtlint rules` for rule ids and categories.
+
+        rules:
+          disable: []          # rule ids to turn off, e.g. [same-stem-pair]
+          enable: []           # rule ids a parent folder's configuration turned off
+          # only: []           # run only these rule ids
+
+        categories:
+          disable: []          # whole families, e.g. [literalism]
+
+        severity: {}           # per-rule severity, e.g. {repeated-word: error}
+
+        packs: []              # extra literalism packs, relative to this file, e.g. [newsroom/calques.yml]
+
+        ignore: []             # glob patterns of files not to lint, relative to this folder, e.g. ["drafts/**"]
+
+        fail_on: warning       # lowest severity that fails the run: error, warning, info or never
+        # max_garble: 0.8      # fail when a file's garble score exceeds this (0 to 1)
+
+        """
+}
+
+/// Minimal glob matching for ignore patterns: `*` within a path segment, `**` across segments, `?`.
+public enum Glob {
+    public static func matches(_ pattern: String, _ path: String) -> Bool {
+        let p = Array(pattern.unicodeScalars), s = Array(path.unicodeScalars)
+        // Patterns without a slash match the file name anywhere.
+        if !pattern.contains("/") {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            return match(p, 0, Array(name.unicodeScalars), 0)
+        }
+        return match(p, 0, s, 0)
+    }
+
+    private static func match(_ p: [Unicode.Scalar], _ i: Int, _ s: [Unicode.Scalar], _ j: Int) -> Bool {
+        if i == p.count { return j == s.count }
+        if p[i] == "*" {
+            if i + 1 < p.count && p[i + 1] == "*" {
+                var k = i + 2
+                if k < p.count && p[k] == "/" { k += 1 }
+                for jj in j...s.count where match(p, k, s, jj) { return true }
+                return false
+            }
+            var jj = j
+            while true {
+                if match(p, i + 1, s, jj) { return true }
+                guard jj < s.count, s[jj] != "/" else { return false }
+                jj += 1
+            }
+        }
+        guard j < s.count else { return false }
+        if p[i] == "?" { return s[j] != "/" && match(p, i + 1, s, j + 1) }
+        return p[i] == s[j] && match(p, i + 1, s, j + 1)
+    }
+}
