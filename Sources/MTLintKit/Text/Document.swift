@@ -234,3 +234,11 @@ struct Segmenter {
         }
     }
 }
+
+extension Document {
+    /// The matching key of any text, as tokens get theirs: ASCII lower case, else NFKC_Casefold; ’ and ʼ as '.
+    public static func key(_ s: String) -> String {
+        let units = Array(s.utf16)
+        return units.withUnsafeBufferPointer { Segmenter.key($0, ascii: !units.contains { $0 >= 0x80 }) }
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+
+/// A named entity of the correction set (`Rules/gazetteer/gazetteer.tsv`; format in Rules/gazetteer/README.md).
+public struct GazetteerEntity: Sendable {
+    public enum Kind: String, Sendable { case person, place, organisation, other }
+
+    public var id: String
+    public var type: Kind
+    public var canonical: String
+    /// The form used alone in running text (a person's surname).
+    public var short: String
+    /// House-style spelling of `short`, if any.
+    public var house: String
+    public var variants: [String]
+    public var alternates: [String]
+    public var given: [String]
+    public var titles: [String]
+    public var country: String
+    public var lowercaseWords: [String]
+
+    /// The spelling to suggest.
+    public var preferred: String { house.isEmpty ? short : house }
+
+    /// Every correct Latin-script spelling (canonical, short, house, variants).
+    public var forms: [String] {
+        var out = [canonical, short]
+        if !house.isEmpty { out.append(house) }
+        return out + variants
+    }
+}
+
+/// The curated correction set plus the large known-name guard and house-style rules.
+public final class Gazetteer: @unchecked Sendable {
+    public let entities: [GazetteerEntity]
+    /// Matching key of a form (one or more words, space-separated keys) → entities.
+    let byForm: [String: [Int]]
+    /// Single-word forms of people and places, for fuzzy matching: (key scalars, entity).
+    let singleWordForms: [(key: String, entity: Int)]
+    let byGivenName: [String: [Int]]
+    /// Lower-case words of titles ("president", "minister").
+    let titleWords: Set<String>
+    /// Lower-case spellings that are English words when not names ("trump", "pope").
+    let lowercaseWords: Set<String>
+    /// wrong spelling (exact) → (right, note).
+    public let style: [String: (String, String)]
+    private let knownURL: URL?
+    private let knownLazy: Lazy<KnownNames?>
+
+    init(entities: [GazetteerEntity], style: [String: (String, String)], known: URL?) {
+        self.entities = entities
+        var byForm: [String: [Int]] = [:]
+        var single: [(String, Int)] = []
+        var given: [String: [Int]] = [:]
+        var titles: Set<String> = []
+        var lower: Set<String> = []
+        for (i, e) in entities.enumerated() {
+            for f in Set(e.forms.map(Gazetteer.formKey)) where !f.isEmpty {
+                byForm[f, default: []].append(i)
+                if !f.contains(" ") && e.type != .organisation { single.append((f, i)) }
+            }
+            for a in e.alternates { byForm[Gazetteer.formKey(a), default: []].append(i) }
+            for g in e.given { given[Document.key(g), default: []].append(i) }
+            for t in e.titles { for w in t.split(separator: " ") { titles.insert(Document.key(String(w))) } }
+            for w in e.lowercaseWords { lower.insert(Document.key(w)) }
+        }
+        self.byForm = byForm
+        self.singleWordForms = single
+        self.byGivenName = given
+        self.titleWords = titles
+        self.lowercaseWords = lower
+        self.style = style
+        self.knownURL = known
+        self.knownLazy = Lazy { known.flatMap { try? KnownNames.load($0) } }
+    }
+
+    /// The known-name guard, read on first use.
+    public var known: KnownNames? { knownLazy.get }
+
+    private lazy var fuzzyIndex: FuzzyIndex = {
+        let index = FuzzyIndex(maxDistance: 2, prefix: 7)
+        for (key, _) in singleWordForms { index.add(key) }
+        return index
+    }()
+    private let fuzzyLock = NSLock()
+
+    /// Fuzzy index over the single-word forms of people and places (entries in `singleWordForms` order).
+    var fuzzy: FuzzyIndex {
+        fuzzyLock.lock(); defer { fuzzyLock.unlock() }
+        return fuzzyIndex
+    }
+
+    /// Key of a form: its words' keys joined by single spaces (hyphens kept inside words).
+    static func formKey(_ form: String) -> String {
+        form.split(whereSeparator: { $0 == " " }).map { Document.key(String($0)) }.joined(separator: " ")
+    }
+
+    public func entities(forForm form: String) -> [Int] { byForm[Self.formKey(form)] ?? [] }
+    func entities(forKey key: String) -> [Int] { byForm[key] ?? [] }
+
+    static func load(rules: URL) throws(DataError) -> Gazetteer {
+        let dir = rules.appendingPathComponent("gazetteer")
+        let tsv = dir.appendingPathComponent("gazetteer.tsv")
+        guard let data = FileManager.default.contents(atPath: tsv.path) else { throw .missing(path: tsv.path, detail: "gazetteer not found") }
+        var entities = try parseEntities(String(decoding: data, as: UTF8.self), path: tsv.path)
+        for extra in extraFiles(dir) { entities += try parseEntities(extra.1, path: extra.0) }
+        var style: [String: (String, String)] = [:]
+        let styleURL = dir.appendingPathComponent("style.tsv")
+        if let s = FileManager.default.contents(atPath: styleURL.path) {
+            var n = 0
+            for line in String(decoding: s, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+                n += 1
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard f.count >= 2 else { throw .invalid(path: styleURL.path, line: n, detail: "expected 'wrong<TAB>right<TAB>note'") }
+                style[f[0]] = (f[1], f.count > 2 ? f[2] : "")
+            }
+        }
+        let known = dir.appendingPathComponent("known-names.txt")
+        return Gazetteer(entities: entities, style: style,
+                         known: FileManager.default.fileExists(atPath: known.path) ? known : nil)
+    }
+
+    /// User gazetteers added with --gazetteer (same TSV layout).
+    nonisolated(unsafe) static var userFiles: [URL] = []
+    static func extraFiles(_ dir: URL) -> [(String, String)] {
+        userFiles.compactMap { u in FileManager.default.contents(atPath: u.path).map { (u.path, String(decoding: $0, as: UTF8.self)) } }
+    }
+
+    static func parseEntities(_ text: String, path: String) throws(DataError) -> [GazetteerEntity] {
+        var columns: [String: Int] = [:]
+        var out: [GazetteerEntity] = []
+        var n = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            n += 1
+            if line.isEmpty { continue }
+            if line.hasPrefix("#") {
+                if columns.isEmpty && line.hasPrefix("#id") {
+                    for (i, c) in line.dropFirst().split(separator: "\t", omittingEmptySubsequences: false).enumerated() { columns[String(c)] = i }
+                }
+                continue
+            }
+            if columns.isEmpty {
+                throw .invalid(path: path, line: n, detail: "missing header line '#id<TAB>type<TAB>kind<TAB>canonical<TAB>short…'")
+            }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            func col(_ name: String) -> String { columns[name].flatMap { $0 < f.count ? f[$0] : nil } ?? "" }
+            func list(_ name: String) -> [String] { col(name).split(separator: "|").map(String.init) }
+            guard let type = GazetteerEntity.Kind(rawValue: col("type")) else {
+                throw .invalid(path: path, line: n, detail: "type must be person, place, organisation or other")
+            }
+            let canonical = col("canonical")
+            guard !canonical.isEmpty else { throw .invalid(path: path, line: n, detail: "empty canonical name") }
+            out.append(GazetteerEntity(
+                id: col("id"), type: type, canonical: canonical,
+                short: col("short").isEmpty ? canonical : col("short"), house: col("house"),
+                variants: list("variants"), alternates: list("alt"), given: list("given"), titles: list("titles"),
+                country: col("country"), lowercaseWords: list("lcwords")))
+        }
+        return out
+    }
+}

@@ -1,0 +1,131 @@
+/// A garbled or misspelled name, corrected from names the same document uses or from the curated
+/// gazetteer: "Putin-Settenky meeting" → Zelensky, "Zensky" → Zelensky, "Marco Rubin" → Rubio. Suggests
+/// only when one candidate clearly wins; real names it has never heard of stay unflagged.
+struct GarbledNameRule {
+    static let info = RuleInfo(
+        id: "garbled-name",
+        category: "name",
+        severity: .warning,
+        summary: "A name that looks like a garbled form of a person or place named elsewhere, or of a well-known one.",
+        triggers: [
+            RuleExample("Zelensky met Erdogan. Later «Zensky» sent Umerov to Istanbul.", suggestion: "Zelensky"),
+            RuleExample("President Zelensky flew to Ankara. Kyiv asked for a Putin-«Settenky» meeting.", suggestion: "Zelensky"),
+            RuleExample("US Secretary of State Marco «Rubin» arrived on Friday.", suggestion: "Rubio"),
+            RuleExample("Turkish Foreign Minister Hakan «Fidam» opened the session.", suggestion: "Fidan"),
+        ],
+        quiet: [
+            "Economist Robert Rubin said the markets were calm.",
+            "Deputy Minister Oleksandr Fomin met diplomat Irina Fomina.",
+            "President Zelensky thanked Mayor Bruce Harrell of Seattle.",
+            "Zelensky met Medinsky and Umerov in Istanbul.",
+            "Nastya Zelenko, a teacher from Lviv, said Zelensky was right.",
+        ])
+
+    struct Candidate {
+        var entity: Int
+        var form: String
+        var score: Double
+    }
+
+    func check(_ a: NameAnalysis, _ findings: inout [Finding]) {
+        let docPersons = a.occurrences.keys.filter { a.gazetteer.entities[$0].type == .person }
+        let docEntities = Array(a.occurrences.keys)
+        for (key, tokens) in a.unknown {
+            let q = NameSimilarity.scalars(key)
+            guard q.count >= 4 else { continue }
+            // A known name plus "s" is a lost apostrophe, the possessive rule's business.
+            if key.hasSuffix("s"), !a.gazetteer.entities(forKey: String(key.dropLast())).isEmpty { continue }
+            // Context pooled over every occurrence of the form.
+            var titles: Set<String> = []
+            var givens: Set<String> = []
+            var personLike = false
+            for t in tokens {
+                let tt = a.titlesBefore(t)
+                titles.formUnion(tt)
+                if !tt.isEmpty || !a.hyphenPartners(t).isEmpty { personLike = true }
+                if let b = a.wordBefore(t), a.doc.tokens[b].flags.contains(.capitalized) { givens.insert(a.doc.keys[b]) }
+            }
+            var best: [Candidate] = []
+            for e in docEntities {
+                let entity = a.gazetteer.entities[e]
+                var entityBest: Candidate?
+                for form in Set((a.forms[e].map { Array($0.keys) } ?? []) + [entity.short]) {
+                    let f = NameSimilarity.scalars(Document.key(form))
+                    guard f.count >= 3, !form.contains(" ") else { continue }
+                    let d = NameSimilarity.osa(q, f, limit: 4)
+                    let jw = NameSimilarity.jaroWinkler(q, f)
+                    var ok = (d <= 1 && q.count >= 5) || (d <= 2 && q.count >= 6 && jw >= 0.85 && q.first == f.first)
+                    if !ok && docPersons.contains(e) {
+                        let context = personLike || !titles.isDisjoint(with: Set(entity.titles.flatMap { $0.split(separator: " ").map { Document.key(String($0)) } }))
+                            || !givens.isDisjoint(with: Set(entity.given.map(Document.key)))
+                        ok = context && jw >= 0.74 && NameSimilarity.bigramDice(q, f) >= 0.25
+                            && q.suffix(2) == f.suffix(2) && abs(q.count - f.count) <= 1
+                    }
+                    guard ok else { continue }
+                    let score = jw - Double(d) * 0.05
+                    if entityBest == nil || score > entityBest!.score { entityBest = Candidate(entity: e, form: a.displayForm(e), score: score) }
+                }
+                if let c = entityBest { best.append(c) }
+            }
+            if best.isEmpty, let c = curatedCandidate(a, q, titles: titles, givens: givens) { best = [c] }
+            best.sort { $0.score > $1.score }
+            guard let winner = best.first, best.count == 1 || winner.score - best[1].score >= 0.05 else { continue }
+            for t in tokens {
+                findings.append(Finding(
+                    ruleID: Self.info.id, units: a.unitsWithoutPossessive(t),
+                    message: "“\(a.surface(t))” looks like a garbled “\(winner.form)” (\(reason(a, winner))).",
+                    replacements: [.text(winner.form)]))
+            }
+        }
+        slotEvidence(a, &findings)
+    }
+
+    private func reason(_ a: NameAnalysis, _ c: Candidate) -> String {
+        a.occurrences[c.entity] != nil ? "named elsewhere in this text" : "\(a.gazetteer.entities[c.entity].canonical), from the gazetteer"
+    }
+
+    /// A close curated name, when the evidence is strong: one edit on a long word, or two with a matching
+    /// title or given name.
+    private func curatedCandidate(_ a: NameAnalysis, _ q: [UInt32], titles: Set<String>, givens: Set<String>) -> Candidate? {
+        var found: [Candidate] = []
+        for (index, d) in a.gazetteer.fuzzy.lookup(String(String.UnicodeScalarView(q.compactMap(Unicode.Scalar.init))), maxDistance: 2) {
+            let (formKey, e) = a.gazetteer.singleWordForms[index]
+            let entity = a.gazetteer.entities[e]
+            let f = NameSimilarity.scalars(formKey)
+            guard f.first == q.first else { continue }
+            let jw = NameSimilarity.jaroWinkler(q, f)
+            let context = !titles.isDisjoint(with: Set(entity.titles.flatMap { $0.split(separator: " ").map { Document.key(String($0)) } }))
+                || !givens.isDisjoint(with: Set(entity.given.map(Document.key)))
+            let ok = (d <= 1 && q.count >= 6 && jw >= 0.9) || (context && jw >= 0.8)
+            guard ok else { continue }
+            if !found.contains(where: { $0.entity == e }) { found.append(Candidate(entity: e, form: entity.preferred, score: jw - Double(d) * 0.05)) }
+        }
+        found.sort { $0.score > $1.score }
+        guard let w = found.first, found.count == 1 || w.score - found[1].score >= 0.05 else { return nil }
+        return w
+    }
+
+    /// A real name in a curated person's slot: "Marco Rubin" where Marco Rubio is meant.
+    private func slotEvidence(_ a: NameAnalysis, _ findings: inout [Finding]) {
+        for t in a.knownUncurated {
+            guard let g = a.wordBefore(t), a.doc.tokens[g].flags.contains(.capitalized),
+                  let people = a.gazetteer.byGivenName[a.doc.keys[g]] else { continue }
+            let q = NameSimilarity.scalars(NameAnalysis.baseKey(a.doc.keys[t]))
+            var matches: [(Int, String)] = []
+            for e in people where a.gazetteer.entities[e].type == .person {
+                let entity = a.gazetteer.entities[e]
+                let forms = Set(entity.forms.filter { !$0.contains(" ") }.map(Document.key))
+                guard !forms.contains(NameAnalysis.baseKey(a.doc.keys[t])) else { continue }
+                if forms.contains(where: { NameSimilarity.osa(q, NameSimilarity.scalars($0), limit: 2) <= 1 }) {
+                    matches.append((e, a.occurrences[e] != nil ? a.displayForm(e) : entity.preferred))
+                }
+            }
+            guard matches.count == 1 else { continue }
+            let (e, form) = matches[0]
+            findings.append(Finding(
+                ruleID: Self.info.id, units: a.unitsWithoutPossessive(t),
+                message: "“\(a.doc.text(g)) \(a.surface(t))”: did you mean \(a.gazetteer.entities[e].canonical)?",
+                replacements: [.text(form)]))
+        }
+    }
+}
