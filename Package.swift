@@ -36,6 +36,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks: `swift run -c release mtlint-bench` (see README, Benchmarks).
+        .executableTarget(
+            name: "mtlint-bench",
+            dependencies: ["MTLintKit"]
+        ),
         .testTarget(
             name: "MTLintKitTests",
             dependencies: [

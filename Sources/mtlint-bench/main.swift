@@ -1,0 +1,1 @@
+print("mtlint-bench: see Benchmarks in README")
