@@ -27,6 +27,17 @@ struct CorpusCommand: ParsableCommand {
     @Option(help: "How to read each record's text: plain, html or markdown.")
     var markup: MarkupFormat = .plain
 
+    @Option(name: .shortAndLong, help: "Records linted in parallel (default: all cores).")
+    var jobs: Int = Parallel.defaultJobs
+
+    @Option(help: "Records read ahead per batch; memory stays bounded by it.")
+    var batch: Int = 512
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard batch >= 1 else { throw ValidationError("--batch must be at least 1") }
+    }
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
@@ -46,21 +57,33 @@ struct CorpusCommand: ParsableCommand {
             reader.idField = idField
             reader.textField = textField
             let name = input == "-" ? "<stdin>" : input
-            while let record = reader.next() {
-                guard let text = record.text else {
-                    warn("\(name):\(record.line): \(record.error ?? "unreadable record")")
-                    failed = true
-                    out.write(JSON.object([("id", record.idJSON), ("line", String(record.line)),
-                                           ("error", JSON.quoted(record.error ?? "unreadable record"))]) + "\n")
-                    continue
+            let markup = self.markup
+            var done = false
+            while !done {
+                // Read a batch, lint it on all cores, write it in input order.
+                var records: [CorpusRecord] = []
+                records.reserveCapacity(batch)
+                while records.count < batch, let r = reader.next() { records.append(r) }
+                if records.count < batch { done = true }
+                let results = Parallel.map(records, jobs: jobs) { record -> (String, LintResult?) in
+                    guard let text = record.text else {
+                        return (JSON.object([("id", record.idJSON), ("line", String(record.line)),
+                                             ("error", JSON.quoted(record.error ?? "unreadable record"))]), nil)
+                    }
+                    let result = linter.lint(text: text, format: markup)
+                    return (JSON.object([
+                        ("id", record.idJSON),
+                        ("score", JSON.number(result.score)),
+                        ("diagnostics", JSON.array(result.diagnostics.map { JSONReporter.diagnostic($0, full: false) })),
+                    ]), result)
                 }
-                let result = linter.lint(text: text, format: markup)
-                summary.add(result)
-                out.write(JSON.object([
-                    ("id", record.idJSON),
-                    ("score", JSON.number(result.score)),
-                    ("diagnostics", JSON.array(result.diagnostics.map { JSONReporter.diagnostic($0, full: false) })),
-                ]) + "\n")
+                for (record, (line, result)) in zip(records, results) {
+                    if let result { summary.add(result) } else {
+                        warn("\(name):\(record.line): \(record.error ?? "unreadable record")")
+                        failed = true
+                    }
+                    out.write(line + "\n")
+                }
             }
         }
         out.flush()

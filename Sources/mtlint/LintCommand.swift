@@ -20,12 +20,16 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Largest file linted, in MiB.")
     var maxFileSize: Int = 64
 
+    @Option(name: .shortAndLong, help: "Files linted in parallel (default: all cores).")
+    var jobs: Int = Parallel.defaultJobs
+
     mutating func validate() throws {
         if paths.isEmpty {
             if isatty(STDIN_FILENO) != 0 { throw ValidationError("name files or folders to lint, or '-' for standard input") }
             paths = ["-"]
         }
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     var extensions: Set<String> {
@@ -35,7 +39,7 @@ struct InputOptions: ParsableArguments {
 }
 
 /// A linted file: its name as shown, its result after suppressions, and how to write it back.
-struct LintedFile {
+struct LintedFile: Sendable {
     var path: String
     var result: LintResult
     var encoding: TextEncoding
@@ -58,30 +62,39 @@ struct LintRun {
             failed = true
         }
         failedIO = failed
+        // Configuration and linters first (cached, one thread), then files on all cores, in order.
+        struct Job: Sendable { var path: String; var linter: Linter; var configuration: Configuration; var format: MarkupFormat }
+        var jobs: [Job] = []
         for path in paths {
             let configuration = try factory.configuration(for: path)
             if path != "-" && configuration.ignores(path) { continue }
-            let loaded: (text: String, encoding: TextEncoding)
-            do {
-                loaded = try FileLoader.loadWithEncoding(path, maxBytes: input.maxFileSize << 20)
-            } catch {
-                if error.isBinary { warn("\(path): binary file; skipped"); continue }
-                warn("\(path): \(error)")
-                failedIO = true
-                unreadable.append((path, error.description))
-                continue
-            }
-            let format = input.markup ?? (path == "-" ? .plain : MarkupFormat.forPath(path))
             let linter = try factory.linter(for: configuration)
             for i in linter.ruleInfos { infos[i.id] = i }
-            var result = linter.lint(text: loaded.text, format: format)
+            jobs.append(Job(path: path, linter: linter, configuration: configuration,
+                            format: input.markup ?? (path == "-" ? .plain : MarkupFormat.forPath(path))))
+        }
+        let maxBytes = input.maxFileSize << 20
+        let outcomes = Parallel.map(jobs, jobs: input.jobs) { job -> Result<LintedFile, FileLoadError> in
+            let loaded: (text: String, encoding: TextEncoding)
+            do { loaded = try FileLoader.loadWithEncoding(job.path, maxBytes: maxBytes) } catch let e as FileLoadError { return .failure(e) } catch { return .failure(.unreadable("\(error)")) }
+            var result = job.linter.lint(text: loaded.text, format: job.format)
             let suppressions = Suppressions(source: result.source)
             result.diagnostics = suppressions.apply(result.diagnostics, knownRules: known, reportUnused: reportUnusedSuppressions)
             for k in result.diagnostics.indices {
-                if let s = configuration.severities[result.diagnostics[k].ruleID] { result.diagnostics[k].severity = s }
+                if let s = job.configuration.severities[result.diagnostics[k].ruleID] { result.diagnostics[k].severity = s }
             }
-            files.append(LintedFile(path: path == "-" ? "<stdin>" : path, result: result, encoding: loaded.encoding,
-                                    configuration: configuration))
+            return .success(LintedFile(path: job.path == "-" ? "<stdin>" : job.path, result: result,
+                                       encoding: loaded.encoding, configuration: job.configuration))
+        }
+        for (job, outcome) in zip(jobs, outcomes) {
+            switch outcome {
+            case .success(let f): files.append(f)
+            case .failure(let error):
+                if error.isBinary { warn("\(job.path): binary file; skipped"); continue }
+                warn("\(job.path): \(error)")
+                failedIO = true
+                unreadable.append((job.path, error.description))
+            }
         }
         ruleInfos = infos.values.sorted { $0.id < $1.id }
     }
