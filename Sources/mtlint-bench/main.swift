@@ -1,1 +1,223 @@
-print("mtlint-bench: see Benchmarks in README")
+// mtlint-bench: throughput, cold start, memory and index benchmarks, all reported in one run.
+//
+//     swift build -c release && swift run -c release mtlint-bench [--mb 100] [--skip-cold]
+//
+// Figures are wall-clock on this machine; run on an idle machine and compare ratios within one run.
+import Foundation
+import MTLintKit
+
+struct Args {
+    var megabytes = 100
+    var skipCold = false
+    var only: Set<String> = []
+    init() {
+        var it = CommandLine.arguments.dropFirst().makeIterator()
+        while let a = it.next() {
+            switch a {
+            case "--mb": megabytes = Int(it.next() ?? "") ?? megabytes
+            case "--skip-cold": skipCold = true
+            case "--only": only = Set((it.next() ?? "").split(separator: ",").map(String.init))
+            default: print("usage: mtlint-bench [--mb N] [--skip-cold] [--only pipeline,families,cold,gazetteer,fuzzy,literalism]"); exit(2)
+            }
+        }
+    }
+    func wants(_ s: String) -> Bool { only.isEmpty || only.contains(s) }
+}
+
+let args = Args()
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let rulesDir = root.appendingPathComponent("Rules")
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+func rssMB() -> Double {
+    guard let s = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let pages = Double(s.split(separator: " ")[1]) ?? 0
+    return pages * 4096 / 1_048_576
+}
+func peakMB() -> Double {
+    var u = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    return Double(u.ru_maxrss) / 1024
+}
+func line(_ s: String) { print(s); fflush(nil) }
+
+/// News-like paragraphs: the samples and the clean-news fixture, one paragraph per record.
+func paragraphs() -> [String] {
+    var out: [String] = []
+    let samples = root.appendingPathComponent("Samples")
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: samples.path))?.sorted() ?? [] where name.hasSuffix(".txt") {
+        let text = (try? String(contentsOf: samples.appendingPathComponent(name), encoding: .utf8)) ?? ""
+        out += text.components(separatedBy: "\n\n").flatMap { $0.split(separator: "\n").map(String.init) }.filter { $0.count > 40 }
+    }
+    let news = root.appendingPathComponent("Tests/Fixtures/clean-news-en.jsonl")
+    for l in ((try? String(contentsOf: news, encoding: .utf8)) ?? "").split(separator: "\n") {
+        if let o = try? JSONSerialization.jsonObject(with: Data(l.utf8)) as? [String: Any], let t = o["text"] as? String { out.append(t) }
+    }
+    return out
+}
+
+func corpus(megabytes: Int) -> [String] {
+    let base = paragraphs()
+    var out: [String] = []
+    var bytes = 0
+    var i = 0
+    while bytes < megabytes * 1_000_000 {
+        let p = base[i % base.count]
+        out.append(p)
+        bytes += p.utf8.count
+        i += 1
+    }
+    return out
+}
+
+func mbps(_ bytes: Int, _ seconds: Double) -> String { String(format: "%.1f MB/s", Double(bytes) / 1e6 / seconds) }
+
+let rules = try RuleRegistry.builtin(rules: rulesDir)
+let linter = Linter(rules: rules)
+line("mtlint-bench: \(linter.ruleInfos.count) rules, ICU \(ICU.version), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+
+if args.wants("pipeline") || args.wants("families") {
+    let records = corpus(megabytes: args.megabytes)
+    let bytes = records.reduce(0) { $0 + $1.utf8.count }
+    line("corpus: \(records.count) paragraphs, \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
+    // Warm up lazily loaded data (word list, gazetteer guard).
+    _ = linter.lint(text: records.prefix(50).joined(separator: "\n\n"))
+
+    if args.wants("pipeline") {
+        var t = now()
+        for r in records {
+            let units = Array(r.utf16)
+            units.withUnsafeBufferPointer { _ = ICU.benchmarkWordBreaks($0) }
+        }
+        let icu = now() - t
+        line("bare ICU word segmentation, 1 core: \(mbps(bytes, icu))")
+        t = now()
+        var findings = 0
+        for r in records { findings += linter.lint(text: r).diagnostics.count }
+        let one = now() - t
+        line("full pipeline, all rules, 1 core:   \(mbps(bytes, one))  (\(findings) findings; \(String(format: "%.2f", icu / one)) of ICU's speed)")
+        t = now()
+        let counts = Parallel.map(records, jobs: 2) { linter.lint(text: $0).diagnostics.count }
+        let two = now() - t
+        line("full pipeline, all rules, 2 cores:  \(mbps(bytes, two))  (speed-up \(String(format: "%.2f", one / two))×; \(counts.reduce(0, +)) findings)")
+    }
+    if args.wants("families") {
+        let sample = Array(records.prefix(records.count / 5))
+        let sampleBytes = sample.reduce(0) { $0 + $1.utf8.count }
+        var t = now()
+        let none = Linter(rules: rules, enabled: [])
+        for r in sample { _ = none.lint(text: r) }
+        let base = now() - t
+        line("segmentation only (no rules):       \(mbps(sampleBytes, base))")
+        let byCategory = Dictionary(grouping: linter.ruleInfos, by: \.category)
+        for (category, infos) in byCategory.sorted(by: { $0.key < $1.key }) {
+            let l = Linter(rules: rules, enabled: Set(infos.map(\.id)))
+            t = now()
+            for r in sample { _ = l.lint(text: r) }
+            let s = now() - t
+            line("  family \(category.padding(toLength: 14, withPad: " ", startingAt: 0)) \(infos.count) rules: +\(String(format: "%.2f", (s - base) / Double(sampleBytes) * 1e6 * 1000)) ms/MB over segmentation")
+        }
+    }
+}
+
+if args.wants("gazetteer") {
+    let before = rssMB()
+    var t = now()
+    let g = try Gazetteer.loadForBenchmark(rules: rulesDir)
+    let load = now() - t
+    t = now()
+    _ = g.known?.contains("Zelensky")
+    let guardLoad = now() - t
+    t = now()
+    _ = g.fuzzyIndexForBenchmark.count
+    let fuzzy = now() - t
+    line("gazetteer: \(g.entities.count) entities loaded in \(String(format: "%.1f", load * 1000)) ms; guard of \(g.known?.count ?? 0) names in \(String(format: "%.1f", guardLoad * 1000)) ms; fuzzy index in \(String(format: "%.1f", fuzzy * 1000)) ms; +\(String(format: "%.0f", rssMB() - before)) MB")
+}
+
+if args.wants("fuzzy") {
+    let known = root.appendingPathComponent("Rules/gazetteer/known-names.txt")
+    var names = ((try? String(contentsOf: known, encoding: .utf8)) ?? "").split(separator: "\n").map { $0.lowercased() }
+    var rng = SystemRandomNumberGenerator()
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    while names.count < 1_000_000 {
+        // Pad with synthetic name-like strings to reach a million entries.
+        names.append(String((0..<Int.random(in: 5...10, using: &rng)).map { _ in letters.randomElement(using: &rng)! }))
+    }
+    names.shuffle(using: &rng)
+    for size in [100_000, 1_000_000] {
+        let subset = Array(names.prefix(size))
+        let before = rssMB()
+        var t = now()
+        let index = FuzzyIndex(maxDistance: 2, prefix: 7)
+        for n in subset { index.add(n) }
+        let build = now() - t
+        let memory = rssMB() - before
+        var queries: [String] = []
+        for _ in 0..<2000 {
+            var s = Array(subset.randomElement(using: &rng)!)
+            if s.count > 3 {
+                let i = Int.random(in: 0..<s.count, using: &rng)
+                if Bool.random(using: &rng) { s.remove(at: i) } else { s[i] = letters.randomElement(using: &rng)! }
+            }
+            queries.append(String(s))
+        }
+        t = now()
+        var hits = 0
+        for q in queries { hits += index.lookup(q).isEmpty ? 0 : 1 }
+        let lookup = now() - t
+        line("fuzzy index \(size) entries: build \(String(format: "%.1f", build)) s, +\(String(format: "%.0f", memory)) MB, \(String(format: "%.0f", Double(queries.count) / lookup)) lookups/s (\(hits)/\(queries.count) with a candidate)")
+    }
+}
+
+if args.wants("literalism") {
+    let words = ((try? String(contentsOf: root.appendingPathComponent("Rules/lexicon/english-words.tsv"), encoding: .utf8)) ?? "")
+        .split(separator: "\n").compactMap { l -> String? in
+            let f = l.split(separator: "\t"); return f.count == 2 && Int(f[1]) ?? 99 <= 50 && f[0].allSatisfy(\.isLowercase) ? String(f[0]) : nil
+        }
+    let text = corpus(megabytes: 10)
+    let bytes = text.reduce(0) { $0 + $1.utf8.count }
+    for count in [300, 3000] {
+        var yaml = "pack: bench\ndescription: synthetic\nentries:\n"
+        var rng = SystemRandomNumberGenerator()
+        for i in 0..<count {
+            yaml += "  - id: bench-\(i)\n    pattern: \"\(words.randomElement(using: &rng)!) \(words.randomElement(using: &rng)!)\"\n    suggest: [\"x\"]\n"
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-bench-\(count).yml")
+        try yaml.write(to: url, atomically: true, encoding: .utf8)
+        let packRules = try RuleRegistry.builtin(rules: rulesDir, extraPacks: [url])
+        let ids = Set(packRules.flatMap(\.infos).map(\.id).filter { $0.hasPrefix("bench-") })
+        let l = Linter(rules: packRules, enabled: ids)
+        let t = now()
+        var n = 0
+        for r in text { n += l.lint(text: r).diagnostics.count }
+        let s = now() - t
+        line("literalism matcher, \(count) synthetic entries: \(mbps(bytes, s)) (\(n) matches)")
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
+if args.wants("cold") && !args.skipCold {
+    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mtlint")
+    if FileManager.default.isExecutableFile(atPath: exe.path) {
+        let article = String(paragraphs().joined(separator: "\n\n").prefix(5000))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-bench-article.txt")
+        try article.write(to: file, atomically: true, encoding: .utf8)
+        var times: [Double] = []
+        for _ in 0..<15 {
+            let p = Process()
+            p.executableURL = exe
+            p.arguments = ["--quiet", "--color", "never", "--jobs", "1", file.path]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            let t = now()
+            try p.run()
+            p.waitUntilExit()
+            times.append(now() - t)
+        }
+        times.sort()
+        line("cold start, 5 KB article (process start to exit, median of 15): \(String(format: "%.1f", times[times.count / 2] * 1000)) ms")
+    } else {
+        line("cold start: build the mtlint executable in the same configuration first")
+    }
+}
+line("peak memory of this process: \(String(format: "%.0f", peakMB())) MB")
