@@ -83,3 +83,19 @@ struct MarkupTests {
         #expect(TestSupport.linter.lint(text: "See https://example.com/the/the now.").diagnostics.isEmpty)
     }
 }
+
+struct WordListTests {
+    @Test func lookupsAndErrors() throws {
+        let w = try WordList.parse("# comment\nplanning\t10\nKiev\t50\nplanning\t35\ncafé\t40\n", path: "t.tsv")
+        #expect(w.level("planning") == 10)
+        #expect(w.level("Planning") == 10)
+        #expect(w.commonWordLevel("kiev") == nil)
+        #expect(w.level("Kiev") == 50)
+        #expect(w.level("café") == 40)
+        #expect(w.level("decallation") == nil)
+        #expect(throws: DataError.self) { try WordList.parse("ok\t10\nbroken line\n", path: "t.tsv") }
+        let real = try WordList.shared(in: TestSupport.rulesDirectory)
+        #expect(real.count > 200_000)
+        #expect(real.commonWordLevel("invoking") != nil && real.commonWordLevel("envoking") == nil)
+    }
+}

@@ -1,40 +1,106 @@
 import Foundation
 
 /// The English word list (`Rules/lexicon/english-words.tsv`, from SCOWL): spelling → size level
-/// (10 = most common … 80 = rare). Loaded lazily, once per process, only by rules that need it.
+/// (10 = most common … 80 = rare). Loaded once per process, only by rules that need it, into an
+/// open-addressing hash table over the file's own bytes: no per-entry String, so loading 300,000 entries
+/// takes milliseconds, and a lookup hashes the query's UTF-8 and compares bytes.
 public final class WordList: @unchecked Sendable {
-    private let levels: [String: UInt8]
+    private let blob: [UInt8]
+    private var starts: [UInt32] = []
+    private var lengths: [UInt16] = []
+    private var levels: [UInt8] = []
+    private var slots: [UInt32] = []   // entry index + 1; 0 = empty
+    private var mask = 0
 
-    init(levels: [String: UInt8]) { self.levels = levels }
+    init(bytes: [UInt8], path: String) throws(DataError) {
+        blob = bytes
+        var lineNumber = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            lineNumber += 1
+            var end = i
+            while end < n && bytes[end] != 0x0A { end += 1 }
+            defer { i = end + 1 }
+            if end == i || bytes[i] == 0x23 { continue }
+            var tab = i
+            while tab < end && bytes[tab] != 0x09 { tab += 1 }
+            var level = 0
+            var k = tab + 1
+            while k < end, bytes[k] >= 0x30, bytes[k] <= 0x39 { level = level * 10 + Int(bytes[k] - 0x30); k += 1 }
+            var lineEnd = end
+            if lineEnd > k && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            guard tab < end, k > tab + 1, k == lineEnd, level <= 255, tab - i <= Int(UInt16.max) else {
+                throw .invalid(path: path, line: lineNumber, detail: "expected 'word<TAB>level'")
+            }
+            starts.append(UInt32(i)); lengths.append(UInt16(tab - i)); levels.append(UInt8(level))
+        }
+        var capacity = 16
+        while capacity < starts.count * 2 { capacity <<= 1 }
+        slots = [UInt32](repeating: 0, count: capacity)
+        mask = capacity - 1
+        blob.withUnsafeBufferPointer { b in
+            for e in 0..<starts.count {
+                let key = UnsafeBufferPointer(rebasing: b[Int(starts[e])..<(Int(starts[e]) + Int(lengths[e]))])
+                var h = Int(truncatingIfNeeded: Self.hash(key)) & mask
+                while true {
+                    let slot = slots[h]
+                    if slot == 0 { slots[h] = UInt32(e + 1); break }
+                    // A spelling listed twice keeps its lowest level.
+                    if equal(Int(slot - 1), key, b) { levels[Int(slot - 1)] = min(levels[Int(slot - 1)], levels[e]); break }
+                    h = (h + 1) & mask
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for byte in key { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+        return h
+    }
+
+    @inline(__always)
+    private func equal(_ e: Int, _ key: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let len = Int(lengths[e])
+        guard len == key.count else { return false }
+        let s = Int(starts[e])
+        for j in 0..<len where b[s + j] != key[j] { return false }
+        return true
+    }
+
+    private func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        blob.withUnsafeBufferPointer { b in
+            var h = Int(truncatingIfNeeded: Self.hash(key)) & mask
+            while true {
+                let slot = slots[h]
+                if slot == 0 { return nil }
+                if equal(Int(slot - 1), key, b) { return Int(levels[Int(slot - 1)]) }
+                h = (h + 1) & mask
+            }
+        }
+    }
+
+    private func find(_ word: String) -> Int? {
+        var w = word
+        return w.withUTF8 { find($0) }
+    }
 
     /// SCOWL level of a spelling as written, or of its lower-case form; nil when not an English word.
     public func level(_ word: String) -> Int? {
-        if let l = levels[word] { return Int(l) }
+        if let l = find(word) { return l }
         let lower = word.lowercased()
-        if lower != word, let l = levels[lower] { return Int(l) }
-        return nil
+        return lower != word ? find(lower) : nil
     }
 
     /// Level of an all-lower-case spelling only ("planning" but not "Kiev"): the word is ordinary vocabulary.
-    public func commonWordLevel(_ lowercased: String) -> Int? { levels[lowercased].map(Int.init) }
+    public func commonWordLevel(_ lowercased: String) -> Int? { find(lowercased) }
 
-    public var count: Int { levels.count }
+    public var count: Int { starts.count }
 
     static func parse(_ text: String, path: String) throws(DataError) -> WordList {
-        var levels: [String: UInt8] = [:]
-        levels.reserveCapacity(320_000)
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            guard let tab = line.firstIndex(of: "\t"), let level = UInt8(line[line.index(after: tab)...]) else {
-                throw .invalid(path: path, line: lineNumber, detail: "expected 'word<TAB>level'")
-            }
-            let word = String(line[..<tab])
-            if let old = levels[word], old <= level { continue }
-            levels[word] = level
-        }
-        return WordList(levels: levels)
+        try WordList(bytes: Array(text.utf8), path: path)
     }
 
     private static let lock = NSLock()
@@ -48,7 +114,7 @@ public final class WordList: @unchecked Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw .missing(path: url.path, detail: "word list not found")
         }
-        let list = try parse(String(decoding: data, as: UTF8.self), path: url.path)
+        let list = try WordList(bytes: Array(data), path: url.path)
         cache[url.path] = list
         return list
     }
