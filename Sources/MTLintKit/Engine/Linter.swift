@@ -8,9 +8,10 @@ public struct Linter: Sendable {
         var map: [String: RuleInfo] = [:]
         var running: [any Rule] = []
         for r in rules {
-            var any = false
-            for i in r.infos where enabled?.contains(i.id) ?? true { map[i.id] = i; any = true }
-            if any { running.append(r) }
+            let ids = r.infos.map(\.id).filter { enabled?.contains($0) ?? true }
+            guard !ids.isEmpty else { continue }
+            for i in r.infos where ids.contains(i.id) { map[i.id] = i }
+            running.append(ids.count == r.infos.count ? r : r.restricted(to: Set(ids)))
         }
         self.rules = running
         self.infoByID = map

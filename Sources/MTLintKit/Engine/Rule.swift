@@ -49,10 +49,13 @@ public protocol Rule: Sendable {
     /// own, each with its id, severity and examples.
     var infos: [RuleInfo] { get }
     func check(_ document: Document, _ findings: inout [Finding])
+    /// This rule reporting only `ids` (a pack drops its other entries, so they cannot shadow the ones asked for).
+    func restricted(to ids: Set<String>) -> any Rule
 }
 
 extension Rule {
     public var infos: [RuleInfo] { [info] }
+    public func restricted(to ids: Set<String>) -> any Rule { self }
 }
 
 /// A replacement proposed by a rule, in prose coordinates.

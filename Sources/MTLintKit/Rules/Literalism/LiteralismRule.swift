@@ -12,6 +12,10 @@ public struct LiteralismRule: Rule {
 
     public var infos: [RuleInfo] { entries.map(\.info) }
 
+    public func restricted(to ids: Set<String>) -> any Rule {
+        LiteralismRule(entries: entries.filter { ids.contains($0.info.id) })
+    }
+
     init(entries: [LiteralismEntry]) {
         self.entries = entries
         var index: [String: [Int]] = [:]

@@ -86,13 +86,18 @@ struct Pattern: Sendable {
             }
             return .gap(m, n)
         }
-        if text.unicodeScalars.allSatisfy({ !isWordScalar($0) }) {
+        if text.unicodeScalars.allSatisfy({ !isWordScalar($0) }) && (text == "|" || !text.contains("|")) {
             return .punctuation(key(text))
         }
         let alternatives = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         guard !alternatives.contains(where: \.isEmpty) else { throw SyntaxError(description: "empty alternative in '\(text)'") }
         var parsed: [[String]] = []
         for a in alternatives {
+            // A punctuation mark may stand among the alternatives (",|and").
+            if a.unicodeScalars.allSatisfy({ !isWordScalar($0) }) {
+                parsed.append([key(a)])
+                continue
+            }
             let parts = a.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
             guard !parts.contains(where: \.isEmpty),
                   !parts.contains(where: { $0.unicodeScalars.contains { !isWordScalar($0) && $0 != "'" && $0 != "’" && $0 != "." } }) else {
@@ -184,9 +189,11 @@ extension Pattern {
         guard t < bounds.upperBound else { return nil }
         switch kind {
         case .words(let alternatives):
-            guard isWordToken(doc, t) else { return nil }
             let key = doc.keys[t]
+            let isPunctuation = doc.tokens[t].kind == .punctuation
+            guard isPunctuation || isWordToken(doc, t) else { return nil }
             for (i, parts) in alternatives.enumerated() where parts[0] == key {
+                if isPunctuation { return (t + 1, i) }
                 if let end = matchCompound(parts, doc, t, bounds) { return (end, i) }
             }
             return nil
@@ -208,11 +215,6 @@ extension Pattern {
             guard k + 1 < bounds.upperBound, doc.isHyphen(k), !doc.tokens[k].flags.contains(.spaceBefore),
                   !doc.tokens[k + 1].flags.contains(.spaceBefore), isWordToken(doc, k + 1), doc.keys[k + 1] == p else { return nil }
             k += 2
-        }
-        // A word alternative must not match the first part of a longer compound ("cease" in "cease-fire").
-        if parts.count == 1, k < bounds.upperBound, doc.isHyphen(k), !doc.tokens[k].flags.contains(.spaceBefore),
-           k + 1 < bounds.upperBound, !doc.tokens[k + 1].flags.contains(.spaceBefore), doc.tokens[k + 1].kind == .word {
-            return nil
         }
         return k
     }
