@@ -78,6 +78,7 @@ struct LintRun {
             let loaded: (text: String, encoding: TextEncoding)
             do { loaded = try FileLoader.loadWithEncoding(job.path, maxBytes: maxBytes) } catch let e as FileLoadError { return .failure(e) } catch { return .failure(.unreadable("\(error)")) }
             var result = job.linter.lint(text: loaded.text, format: job.format)
+            result.diagnostics = job.configuration.filterAllowed(result.diagnostics)
             let suppressions = Suppressions(source: result.source)
             result.diagnostics = suppressions.apply(result.diagnostics, knownRules: known, reportUnused: reportUnusedSuppressions)
             for k in result.diagnostics.indices {

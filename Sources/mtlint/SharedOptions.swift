@@ -27,6 +27,12 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("rules"), parsing: .singleValue, help: "An extra literalism pack (YAML, same format as Rules/literalisms; repeatable).")
     var extraPacks: [String] = []
 
+    @Option(name: .customLong("gazetteer"), parsing: .singleValue, help: "An extra name list (TSV in Rules/gazetteer/gazetteer.tsv's layout; repeatable).")
+    var extraGazetteers: [String] = []
+
+    @Option(name: .customLong("allow"), parsing: .singleValue, help: "A word never flagged (repeatable).")
+    var allowed: [String] = []
+
     @Option(help: "Exit with 1 when a finding of this severity or higher is reported: error, warning, info or never (default: the configuration's fail_on, else warning).")
     var failOn: FailOn?
 
@@ -37,10 +43,11 @@ struct RuleOptions: ParsableArguments {
     var noConfig = false
 
     /// The rules with the command line's packs; exits 2 on bad rule data.
-    func loadRules(extraPacks more: [URL] = []) throws -> [any Rule] {
+    func loadRules(extraPacks more: [URL] = [], extraGazetteers moreNames: [URL] = []) throws -> [any Rule] {
         do {
             let dir = try RuleDataDirectory.locate(explicit: rulesDirectory)
-            return try RuleRegistry.builtin(rules: dir, extraPacks: extraPacks.map { URL(fileURLWithPath: $0) } + more)
+            return try RuleRegistry.builtin(rules: dir, extraPacks: extraPacks.map { URL(fileURLWithPath: $0) } + more,
+                                            extraGazetteers: extraGazetteers.map { URL(fileURLWithPath: $0) } + moreNames)
         } catch {
             warn("\(error)")
             throw ExitCode(2)
@@ -95,7 +102,9 @@ final class LinterFactory {
 
     /// The merged configuration for a file (empty when configuration files are off or absent).
     func configuration(for path: String) throws -> Configuration {
-        if options.noConfig { return Configuration() }
+        var cli = Configuration()
+        cli.allow = Set(options.allowed.map(Document.key))
+        if options.noConfig { return cli }
         let chain = options.config.map { [URL(fileURLWithPath: $0)] } ?? Configuration.chain(for: path)
         var merged = Configuration()
         for url in chain {
@@ -107,15 +116,15 @@ final class LinterFactory {
             }
             merged = merged.merged(with: parsed[url.path]!)
         }
-        return merged
+        return merged.merged(with: cli)
     }
 
     func linter(for config: Configuration) throws -> Linter {
-        let packsKey = config.packs.map(\.path).joined(separator: "\n")
+        let packsKey = (config.packs + config.gazetteers).map(\.path).joined(separator: "\n")
         var rules = base
-        if !config.packs.isEmpty {
+        if !config.packs.isEmpty || !config.gazetteers.isEmpty {
             if let r = rulesByPacks[packsKey] { rules = r } else {
-                rules = try options.loadRules(extraPacks: config.packs)
+                rules = try options.loadRules(extraPacks: config.packs, extraGazetteers: config.gazetteers)
                 rulesByPacks[packsKey] = rules
             }
         }

@@ -224,4 +224,22 @@ struct WorkflowTests {
         #expect(!Glob.matches("drafts/*.txt", "drafts/a/b.txt"))
         #expect(Glob.matches("**/old-*.txt", "a/b/old-1.txt"))
     }
+
+    @Test func userGazetteerAndAllowList() throws {
+        let dir = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = "Chief Editor Walkingshaw met the board. Later Walkingshow and Walkingshaw left.\n"
+        try text.write(to: dir.appendingPathComponent("story.txt"), atomically: true, encoding: .utf8)
+        try "#id\ttype\tcanonical\tshort\ttitles\nperson/walkingshaw\tperson\tAnn Walkingshaw\tWalkingshaw\tChief Editor\n"
+            .write(to: dir.appendingPathComponent("names.tsv"), atomically: true, encoding: .utf8)
+        let r = try TestSupport.run(["--only", "garbled-name", "--gazetteer", "names.tsv", "story.txt"], in: dir)
+        #expect(r.status == 1 && r.stdout.contains("“Walkingshow” looks like a garbled “Walkingshaw”"))
+        let allowed = try TestSupport.run(["--only", "garbled-name", "--gazetteer", "names.tsv", "--allow", "Walkingshow", "story.txt"], in: dir)
+        #expect(allowed.status == 0)
+        try "allow: [walkingshow]\ngazetteers: [names.tsv]\n".write(to: dir.appendingPathComponent(".mtlint.yml"), atomically: true, encoding: .utf8)
+        #expect(try TestSupport.run(["--only", "garbled-name", "story.txt"], in: dir).status == 0)
+        try "gazetteers: [missing.tsv]\n".write(to: dir.appendingPathComponent(".mtlint.yml"), atomically: true, encoding: .utf8)
+        let bad = try TestSupport.run(["story.txt"], in: dir)
+        #expect(bad.status == 2 && bad.stderr.contains(".mtlint.yml:1: gazetteer not found"))
+    }
 }

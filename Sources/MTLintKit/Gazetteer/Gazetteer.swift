@@ -97,12 +97,15 @@ public final class Gazetteer: @unchecked Sendable {
     public func entities(forForm form: String) -> [Int] { byForm[Self.formKey(form)] ?? [] }
     func entities(forKey key: String) -> [Int] { byForm[key] ?? [] }
 
-    static func load(rules: URL) throws(DataError) -> Gazetteer {
+    static func load(rules: URL, extra: [URL] = []) throws(DataError) -> Gazetteer {
         let dir = rules.appendingPathComponent("gazetteer")
         let tsv = dir.appendingPathComponent("gazetteer.tsv")
         guard let data = FileManager.default.contents(atPath: tsv.path) else { throw .missing(path: tsv.path, detail: "gazetteer not found") }
         var entities = try parseEntities(String(decoding: data, as: UTF8.self), path: tsv.path)
-        for extra in extraFiles(dir) { entities += try parseEntities(extra.1, path: extra.0) }
+        for url in extra {
+            guard let d = FileManager.default.contents(atPath: url.path) else { throw .missing(path: url.path, detail: "cannot read gazetteer") }
+            entities += try parseEntities(String(decoding: d, as: UTF8.self), path: url.path)
+        }
         var style: [String: (String, String)] = [:]
         let styleURL = dir.appendingPathComponent("style.tsv")
         if let s = FileManager.default.contents(atPath: styleURL.path) {
@@ -118,12 +121,6 @@ public final class Gazetteer: @unchecked Sendable {
         let known = dir.appendingPathComponent("known-names.txt")
         return Gazetteer(entities: entities, style: style,
                          known: FileManager.default.fileExists(atPath: known.path) ? known : nil)
-    }
-
-    /// User gazetteers added with --gazetteer (same TSV layout).
-    nonisolated(unsafe) static var userFiles: [URL] = []
-    static func extraFiles(_ dir: URL) -> [(String, String)] {
-        userFiles.compactMap { u in FileManager.default.contents(atPath: u.path).map { (u.path, String(decoding: $0, as: UTF8.self)) } }
     }
 
     static func parseEntities(_ text: String, path: String) throws(DataError) -> [GazetteerEntity] {

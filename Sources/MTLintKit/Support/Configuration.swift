@@ -13,13 +13,16 @@ public struct Configuration: Sendable, Equatable {
     public var ignore: [String] = []
     public var failOn: String? = nil
     public var maxGarble: Double? = nil
+    /// Words never flagged (a newsroom's own names and terms), compared case-insensitively.
+    public var allow: Set<String> = []
+    public var gazetteers: [URL] = []
     /// Folders whose configuration files were merged, outermost first (for messages and caching).
     public var sources: [String] = []
 
     public init() {}
 
     public static let fileName = ".mtlint.yml"
-    static let keys = ["rules", "categories", "severity", "packs", "ignore", "fail_on", "max_garble"]
+    static let keys = ["rules", "categories", "severity", "packs", "gazetteers", "allow", "ignore", "fail_on", "max_garble"]
 
     /// Parses one file. Rule ids and categories are checked against `known` (id → category).
     public static func parse(_ url: URL, known: [String: String]) throws(DataError) -> Configuration {
@@ -89,6 +92,14 @@ public struct Configuration: Sendable, Equatable {
                     guard FileManager.default.fileExists(atPath: u.path) else { throw .invalid(path: path, line: l, detail: "pack not found: \(p)") }
                     c.packs.append(u)
                 }
+            case "gazetteers":
+                for (p, l) in try list(v, "gazetteers") {
+                    let u = URL(fileURLWithPath: p, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
+                    guard FileManager.default.fileExists(atPath: u.path) else { throw .invalid(path: path, line: l, detail: "gazetteer not found: \(p)") }
+                    c.gazetteers.append(u)
+                }
+            case "allow":
+                c.allow = Set(try list(v, "allow").map { Document.key($0.0) })
             case "ignore":
                 c.ignore = try list(v, "ignore").map(\.0)
             case "fail_on":
@@ -114,6 +125,8 @@ public struct Configuration: Sendable, Equatable {
         m.disabledCategories.formUnion(child.disabledCategories)
         m.severities.merge(child.severities) { $1 }
         m.packs += child.packs
+        m.gazetteers += child.gazetteers
+        m.allow.formUnion(child.allow)
         m.ignore += child.ignore
         m.failOn = child.failOn ?? m.failOn
         m.maxGarble = child.maxGarble ?? m.maxGarble
@@ -126,6 +139,16 @@ public struct Configuration: Sendable, Equatable {
         Set(all.filter { id, category in
             !disabledRules.contains(id) && !disabledCategories.contains(category) && (onlyRules?.contains(id) ?? true)
         }.keys)
+    }
+
+    /// Diagnostics without those on allowed words (the flagged text, without a possessive ending).
+    public func filterAllowed(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard !allow.isEmpty else { return diagnostics }
+        return diagnostics.filter { d in
+            var key = Document.key(d.text)
+            if key.hasSuffix("'s") { key.removeLast(2) }
+            return !allow.contains(key)
+        }
     }
 
     /// Whether a path (relative to the folder of the configuration that listed the pattern) is ignored.
@@ -164,6 +187,10 @@ public struct Configuration: Sendable, Equatable {
         severity: {}           # per-rule severity, e.g. {repeated-word: error}
 
         packs: []              # extra literalism packs, relative to this file, e.g. [newsroom/calques.yml]
+
+        gazetteers: []         # extra name lists in gazetteer.tsv's layout, e.g. [newsroom/names.tsv]
+
+        allow: []              # words never flagged, e.g. [Walkingshaw, Penmount]
 
         ignore: []             # glob patterns of files not to lint, relative to this folder, e.g. ["drafts/**"]
 
