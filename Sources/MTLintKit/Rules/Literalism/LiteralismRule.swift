@@ -9,6 +9,9 @@ public struct LiteralismRule: Rule {
     let entries: [LiteralismEntry]
     private let byFirstKey: [String: [Int]]
     private let wildcard: [Int]
+    /// Per entry: the keys its second token can have, when the first two elements are fixed words — a
+    /// set lookup that rejects most candidates before the backtracking matcher runs.
+    private let secondKeys: [Set<String>?]
 
     public var infos: [RuleInfo] { entries.map(\.info) }
 
@@ -29,6 +32,17 @@ public struct LiteralismRule: Rule {
         }
         self.byFirstKey = index
         self.wildcard = wildcard
+        self.secondKeys = entries.map { Self.secondKeys($0.pattern) }
+    }
+
+    static func secondKeys(_ p: Pattern) -> Set<String>? {
+        guard p.elements.count >= 2, !p.elements[0].optional, !p.elements[1].optional,
+              case .words(let first) = p.elements[0].kind, first.allSatisfy({ $0.count == 1 }) else { return nil }
+        switch p.elements[1].kind {
+        case .words(let second): return Set(second.map { $0[0] })
+        case .punctuation(let mark): return [mark]
+        default: return nil
+        }
     }
 
     public func check(_ doc: Document, _ findings: inout [Finding]) {
@@ -50,6 +64,7 @@ public struct LiteralismRule: Rule {
         var best: (Int, PatternMatch)?
         func consider(_ i: Int) {
             if let b = best, b.0 < i { return }
+            if let second = secondKeys[i], t + 1 >= bounds.upperBound || !second.contains(doc.keys[t + 1]) { return }
             let e = entries[i]
             guard let m = e.pattern.match(doc, at: t, bounds: bounds), m.end > m.first,
                   contextAllows(e, m, doc, sentence: si) else { return }
