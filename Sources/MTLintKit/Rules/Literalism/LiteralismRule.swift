@@ -12,6 +12,13 @@ public struct LiteralismRule: Rule {
     /// Per entry: the keys its second token can have, when the first two elements are fixed words — a
     /// set lookup that rejects most candidates before the backtracking matcher runs.
     private let secondKeys: [Set<String>?]
+    /// Entries behind references, so the hot loop borrows them instead of copying a large struct.
+    private let boxes: [EntryBox]
+
+    final class EntryBox: @unchecked Sendable {
+        let entry: LiteralismEntry
+        init(_ e: LiteralismEntry) { entry = e }
+    }
 
     public var infos: [RuleInfo] { entries.map(\.info) }
 
@@ -33,6 +40,7 @@ public struct LiteralismRule: Rule {
         self.byFirstKey = index
         self.wildcard = wildcard
         self.secondKeys = entries.map { Self.secondKeys($0.pattern) }
+        self.boxes = entries.map(EntryBox.init)
     }
 
     static func secondKeys(_ p: Pattern) -> Set<String>? {
@@ -50,7 +58,7 @@ public struct LiteralismRule: Rule {
             var t = s.tokens.lowerBound
             while t < s.tokens.upperBound {
                 if let (entry, m) = firstMatch(doc, at: t, sentence: si) {
-                    findings.append(finding(entries[entry], m, doc))
+                    findings.append(finding(boxes[entry].entry, m, doc))
                     t = max(m.end, t + 1)
                 } else {
                     t += 1
@@ -65,9 +73,9 @@ public struct LiteralismRule: Rule {
         func consider(_ i: Int) {
             if let b = best, b.0 < i { return }
             if let second = secondKeys[i], t + 1 >= bounds.upperBound || !second.contains(doc.keys[t + 1]) { return }
-            let e = entries[i]
-            guard let m = e.pattern.match(doc, at: t, bounds: bounds), m.end > m.first,
-                  contextAllows(e, m, doc, sentence: si) else { return }
+            let box = boxes[i]
+            guard let m = box.entry.pattern.match(doc, at: t, bounds: bounds), m.end > m.first,
+                  contextAllows(box.entry, m, doc, sentence: si) else { return }
             best = (i, m)
         }
         if let list = byFirstKey[doc.keys[t]] { for i in list { consider(i) } }
