@@ -106,7 +106,7 @@ struct GoldenTests {
     /// Professional news: every finding is a false alarm except the known genuine typos listed here.
     @Test func cleanNewsFalseAlarms() throws {
         let url = TestSupport.repoRoot.appendingPathComponent("Tests/Fixtures/clean-news-en.jsonl")
-        let genuine: Set<String> = ["have have"]
+        let genuine: Set<String> = ["have have", "govemor"]
         var falseAlarms: [String] = []
         var words = 0
         for line in String(decoding: FileManager.default.contents(atPath: url.path)!, as: UTF8.self).split(separator: "\n") {

@@ -171,7 +171,7 @@ struct WorkflowTests {
         #expect(try TestSupport.run(["--baseline", ".mtlint-baseline.json", "."], in: dir).status == 0)
         // Edits elsewhere do not revive known findings; a new garbled sentence is the only finding.
         var text = try String(contentsOf: files[1], encoding: .utf8)
-        text = "A new first line.\n" + text + "The talks talks failed again.\n"
+        text = "A new first line.\n" + text + (text.hasSuffix("\n") ? "" : "\n") + "The talks talks failed again.\n"
         try text.write(to: files[1], atomically: true, encoding: .utf8)
         let r = try TestSupport.run(["--baseline", ".mtlint-baseline.json", "--format", "json", "."], in: dir)
         #expect(r.status == 1)

@@ -24,8 +24,13 @@ public struct Diagnostic: Sendable, Equatable {
 public struct LintResult: Sendable {
     public var source: SourceText
     public var diagnostics: [Diagnostic]
-    /// Garble score of the whole document, 0...1 (0 until the garble model exists).
+    /// Garble score of the whole document, 0...1 (0 when no garble rule is active).
     public var score: Double
+    /// Garble scores of the paragraphs, in order, each with its sentences' scores and its signals.
+    public var paragraphs: [PassageScore] = []
+
+    /// The highest paragraph garble score (0 without paragraphs).
+    public var maxParagraphScore: Double { paragraphs.map(\.score).max() ?? 0 }
 
     public func count(atLeast severity: Severity) -> Int {
         diagnostics.reduce(0) { $0 + ($1.severity >= severity ? 1 : 0) }

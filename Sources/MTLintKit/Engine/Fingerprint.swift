@@ -1,13 +1,18 @@
 /// A finding's identity that survives edits elsewhere in the file: the rule, the flagged text and a little
-/// context on each side, white space folded and case ignored — no line numbers. Used by baselines and as
+/// context on each side within its own lines, white space folded and case ignored — no line numbers. Used by baselines and as
 /// SARIF's partial fingerprint.
 public enum Fingerprint {
     /// Code points of context taken on each side.
     static let contextLength = 24
 
     public static func key(_ d: Diagnostic, in source: SourceText) -> String {
-        let before = source.text(max(0, d.start - contextLength)..<d.start)
-        let after = source.text(d.end..<min(source.count, d.end + contextLength))
+        // Context stays on the finding's own lines, so text added on other lines never changes it.
+        var lo = d.start
+        while lo > 0 && d.start - lo < contextLength && !isLineBreak(source.scalars[lo - 1]) { lo -= 1 }
+        var hi = d.end
+        while hi < source.count && hi - d.end < contextLength && !isLineBreak(source.scalars[hi]) { hi += 1 }
+        let before = source.text(lo..<d.start)
+        let after = source.text(d.end..<hi)
         return d.ruleID + "|" + fold(before) + "|" + fold(d.text) + "|" + fold(after)
     }
 
@@ -17,6 +22,8 @@ public enum Fingerprint {
         let hex = String(h, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
+
+    static func isLineBreak(_ c: UInt32) -> Bool { c == 0x0A || c == 0x0D }
 
     static func fold(_ s: String) -> String {
         var out = ""

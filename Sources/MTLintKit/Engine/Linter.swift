@@ -2,6 +2,10 @@
 public struct Linter: Sendable {
     public let rules: [any Rule]
     private let infoByID: [String: RuleInfo]
+    /// Scores garble after the rules ran; carried by the garble rules (nil when that family is not registered).
+    private let scorer: GarbleScorer?
+    /// The garbled-passage rule, when it is enabled: it reports passages above the score threshold.
+    private let passageRule: GarbledPassageRule?
 
     /// Runs `rules`, reporting only the rule ids in `enabled` (all when nil).
     public init(rules: [any Rule], enabled: Set<String>? = nil) {
@@ -15,6 +19,8 @@ public struct Linter: Sendable {
         }
         self.rules = running
         self.infoByID = map
+        self.scorer = rules.lazy.compactMap { ($0 as? GarbleScoreProvider)?.garbleScorer }.first
+        self.passageRule = map[GarbledPassageRule.id] == nil ? nil : rules.lazy.compactMap { $0 as? GarbledPassageRule }.first
     }
 
     /// Every rule id this linter reports.
@@ -27,6 +33,17 @@ public struct Linter: Sendable {
     public func lint(_ document: Document) -> LintResult {
         var findings: [Finding] = []
         for rule in rules { rule.check(document, &findings) }
+        // The garble score weighs the other rules' findings, so it comes last.
+        var scores = DocumentScores(document: 0, paragraphs: [])
+        if let scorer {
+            let weighed = findings.compactMap { f -> GarbleScorer.Input? in
+                guard let info = infoByID[f.ruleID], !f.units.isEmpty else { return nil }
+                return GarbleScorer.Input(units: f.units, severity: f.severity ?? info.severity,
+                                          category: info.category, ruleID: f.ruleID)
+            }
+            scores = scorer.score(document, findings: weighed)
+            if let passageRule { findings += passageRule.passageFindings(document, scores) }
+        }
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(findings.count)
         for f in findings {
@@ -40,7 +57,8 @@ public struct Linter: Sendable {
         for d in diagnostics where !(unique.last.map { $0.range == d.range && $0.ruleID == d.ruleID } ?? false) {
             unique.append(d)
         }
-        return LintResult(source: document.source, diagnostics: unique, score: 0)
+        return LintResult(source: document.source, diagnostics: unique, score: scores.document,
+                          paragraphs: scores.paragraphs)
     }
 
     static func locate(_ f: Finding, info: RuleInfo, in document: Document) -> Diagnostic {

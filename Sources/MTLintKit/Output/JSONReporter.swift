@@ -23,6 +23,19 @@ public enum JSONReporter {
         return JSON.object(pairs)
     }
 
+    /// One paragraph's garble score: original code-point range, score, raw signal values, and its sentences.
+    public static func paragraph(_ p: PassageScore) -> String {
+        JSON.object([
+            ("start", String(p.start)),
+            ("end", String(p.end)),
+            ("score", JSON.number(p.score)),
+            ("signals", JSON.object(p.signals.map { ($0.name, JSON.number($0.value)) })),
+            ("sentences", JSON.array(p.sentences.map {
+                JSON.object([("start", String($0.start)), ("end", String($0.end)), ("score", JSON.number($0.score))])
+            })),
+        ])
+    }
+
     /// One file's entry: its path and diagnostics, or the error that kept it from being linted.
     public static func file(path: String, result: LintResult?, error: String? = nil) -> String {
         var pairs: [(String, String)] = [("path", JSON.quoted(path))]
@@ -30,6 +43,7 @@ public enum JSONReporter {
         if let result {
             pairs.append(("score", JSON.number(result.score)))
             pairs.append(("diagnostics", JSON.array(result.diagnostics.map { diagnostic($0) })))
+            pairs.append(("paragraphs", JSON.array(result.paragraphs.map { paragraph($0) })))
         }
         return JSON.object(pairs)
     }

@@ -1,0 +1,89 @@
+import Foundation
+
+/// A sentence or paragraph whose garble score is above the model's threshold: "the uncle is still uncle if
+/// the war in Ukraine was made to end the final ending final final final final end to final end". The
+/// message names the main signals behind the score. The linter runs it after every other rule, since the
+/// score weighs their findings (see `GarbleScorer`).
+public struct GarbledPassageRule: Rule, GarbleScoreProvider {
+    public static let id = "garbled-passage"
+
+    public let info = RuleInfo(
+        id: GarbledPassageRule.id,
+        category: "garbled",
+        severity: .warning,
+        summary: "A sentence or paragraph that reads as garbled machine translation (garble score above the threshold).",
+        triggers: [
+            RuleExample("On Friday, «the uncle is still uncle if the war in Ukraine was made to end the final ending final final final final end to final end.»"),
+        ],
+        quiet: [
+            "Russia and Ukraine agreed to an important exchange of prisoners after their first direct peace talks since 2022.",
+            "Details",
+            "He recalled that Turkey has stated since the beginning of the war that a lasting and fair peace can only be achieved through negotiations.",
+        ])
+
+    let kit: GarbleKit
+    public var garbleScorer: GarbleScorer { GarbleScorer(kit: kit) }
+
+    init(kit: GarbleKit) { self.kit = kit }
+
+    public func check(_ doc: Document, _ findings: inout [Finding]) {}
+
+    /// Findings for the passages above the thresholds: sentences, then paragraphs none of whose sentences
+    /// was reported (on their worst sentence). A passage needs eight words or more, and its own signals must
+    /// reach half the threshold without the other rules' findings and misspellings: a passage whose score those findings
+    /// make is already explained by them (its score still shows in JSON and counts for --max-garble).
+    public func passageFindings(_ doc: Document, _ scores: DocumentScores) -> [Finding] {
+        let kit = self.kit.data
+        let m = kit.model
+        var out: [Finding] = []
+        func words(_ r: Range<Int>) -> Int { r.reduce(0) { $0 + (doc.tokens[$1].kind == .word ? 1 : 0) } }
+        func reportable(_ ps: PassageScore, _ tokens: Range<Int>) -> Bool {
+            words(tokens) >= 8 && Self.ownEvidence(ps) >= m.threshold / 2
+        }
+        for (p, ps) in scores.paragraphs.enumerated() {
+            let para = doc.paragraphs[p]
+            var any = false
+            for (k, ss) in ps.sentences.enumerated() where ss.score >= m.sentenceThreshold {
+                guard reportable(ss, doc.sentences[para.sentences.lowerBound + k].tokens) else { continue }
+                out.append(Finding(ruleID: info.id, units: ss.focus ?? ss.units, message: Self.message("Garbled sentence", ss)))
+                any = true
+            }
+            // A paragraph above the threshold none of whose sentences is: its worst sentence is reported
+            // (the clause holding its repetitions or non-words, if any), with the paragraph's score and signals.
+            if !any && ps.score >= m.threshold, reportable(ps, para.tokens),
+               let worst = ps.sentences.indices.max(by: { ps.sentences[$0].score < ps.sentences[$1].score }) {
+                let units = ps.sentences[worst].focus ?? ps.sentences[worst].units
+                out.append(Finding(ruleID: info.id, units: units, message: Self.message("Garbled paragraph", ps)))
+            }
+        }
+        return out
+    }
+
+    /// The score the passage would have on its own signals (word order, repetition, non-words, rarity),
+    /// without what other findings already explain (the rules' findings and misspellings).
+    static func ownEvidence(_ ps: PassageScore) -> Double {
+        let z = log(max(ps.score, 1e-12) / max(1 - ps.score, 1e-12))
+        let explained = ps.signals.filter { $0.name == "findings" || $0.name == "typos" }.reduce(0) { $0 + $1.contribution }
+        return 1 / (1 + exp(-(z - explained)))
+    }
+
+    static let descriptions: [String: String] = [
+        "findings": "other findings",
+        "non-words": "non-words",
+        "typos": "misspellings",
+        "repetition": "repeated words",
+        "odd-order": "unlikely word order",
+        "surprisal": "unusual word sequence",
+        "rarity": "rare words",
+    ]
+
+    static func message(_ what: String, _ ps: PassageScore) -> String {
+        var parts: [String] = []
+        for s in ps.mainSignals.prefix(3) {
+            var d = descriptions[s.name] ?? s.name
+            if s.name == "odd-order", let e = ps.example { d += " (“\(e)”)" }
+            parts.append(d)
+        }
+        return "\(what) (garble score \(String(format: "%.2f", ps.score)))" + (parts.isEmpty ? "." : ": " + parts.joined(separator: ", ") + ".")
+    }
+}

@@ -1,0 +1,367 @@
+import Foundation
+
+/// One explainable input of the garble score: its raw value on the passage and what it adds to the
+/// model's log-odds (weight × value).
+public struct GarbleSignal: Sendable, Equatable {
+    public var name: String
+    public var value: Double
+    public var contribution: Double
+}
+
+/// The garble score of a sentence or paragraph: 0 (reads as fluent English) … 1 (garbled), with the
+/// signals behind it. `start`/`end` are code-point offsets into the original text; `units` is the prose range.
+public struct PassageScore: Sendable, Equatable {
+    public var units: Range<Int>
+    public var start: Int
+    public var end: Int
+    public var score: Double
+    public var signals: [GarbleSignal]
+    /// For a paragraph: its sentences' scores.
+    public var sentences: [PassageScore] = []
+    /// A short example of the least likely word sequence, when word order contributes.
+    public var example: String?
+    /// The clause that holds the passage's local evidence (near repetitions, non-words), in prose units.
+    public var focus: Range<Int>?
+
+    /// Signals that raise the score, largest first.
+    public var mainSignals: [GarbleSignal] {
+        signals.filter { $0.contribution > 0.5 }.sorted { $0.contribution > $1.contribution }
+    }
+}
+
+/// Scores of a whole document.
+public struct DocumentScores: Sendable {
+    public var document: Double
+    public var paragraphs: [PassageScore]
+}
+
+/// The score model (`Rules/garble/score-model.tsv`): logistic weights of the signals, fitted by
+/// `scripts/calibrate-garble.py` on clean news and on corruptions of it.
+public struct GarbleModel: Sendable {
+    public var bias: Double
+    public var weights: [String: Double]
+    /// Paragraphs above this score are reported (and fail `--max-garble` by default).
+    public var threshold: Double
+    /// Sentences above this score are reported.
+    public var sentenceThreshold: Double
+
+    static let fallback = GarbleModel(
+        bias: -5, weights: ["findings": 14, "non-words": 20, "repetition": 14, "odd-order": 10, "surprisal": 1.2, "rarity": 3],
+        threshold: 0.5, sentenceThreshold: 0.6)
+
+    static func load(rules: URL) throws(DataError) -> GarbleModel {
+        var m = GarbleModel(bias: 0, weights: [:], threshold: 0.5, sentenceThreshold: 0.6)
+        let url = rules.appendingPathComponent("garble/score-model.tsv")
+        for r in try GarbleFiles.rows(url, columns: 2) {
+            guard let v = Double(r[1]) else { throw .invalid(path: url.path, line: nil, detail: "not a number: \(r[1])") }
+            switch r[0] {
+            case "bias": m.bias = v
+            case "threshold": m.threshold = v
+            case "sentence-threshold": m.sentenceThreshold = v
+            default: m.weights[r[0]] = v
+            }
+        }
+        return m
+    }
+}
+
+/// Computes garble scores from the document and the findings of the other rules.
+public struct GarbleScorer: Sendable {
+    let kit: GarbleKit
+
+    /// Signal names, in output order.
+    public static let signalNames = ["findings", "non-words", "typos", "repetition", "odd-order", "surprisal", "rarity"]
+
+    /// A finding of another rule as the score weighs it.
+    public struct Input: Sendable {
+        public var units: Range<Int>
+        public var severity: Severity
+        public var category: String
+        public var ruleID: String
+
+        public init(units: Range<Int>, severity: Severity, category: String, ruleID: String) {
+            self.units = units
+            self.severity = severity
+            self.category = category
+            self.ruleID = ruleID
+        }
+    }
+
+    /// How much a finding weighs: by severity (error 1, warning 0.6, info 0.3), and by kind: character-level
+    /// slips (typography, encoding, text breaks, OCR confusions) weigh 0.4 as much, since they say little
+    /// about whether the language itself is garbled.
+    static func weight(_ f: Input) -> Double {
+        let severity: Double
+        switch f.severity {
+        case .error: severity = 1.0
+        case .warning: severity = 0.6
+        case .info: severity = 0.3
+        }
+        switch f.category {
+        case "typography", "encoding", "text-breaking", "punctuation": return severity * 0.4
+        default: return f.ruleID == "ocr-confusion" ? severity * 0.4 : severity
+        }
+    }
+
+    /// Scores every sentence and paragraph and the whole document (the word-weighted mean of its paragraphs). `findings` are the rules' findings with
+    /// their effective severities; the garbled-passage rule's own findings must not be among them.
+    public func score(_ doc: Document, findings: [Input]) -> DocumentScores {
+        // Finding weight per prose unit start, attributed to the sentence holding the finding's start.
+        // Lower-case spelling findings are measured by the non-words signal instead.
+        var perSentence = [Double](repeating: 0, count: doc.sentences.count)
+        for f in findings {
+            guard let s = sentenceIndex(doc, unit: f.units.lowerBound) else { continue }
+            if f.category == "spelling" {
+                let u = doc.prose.units[f.units.lowerBound]
+                if !(u >= 0x41 && u <= 0x5A) { continue }
+            }
+            perSentence[s] += Self.weight(f)
+        }
+        let counts = doc.sentences.indices.map { sentenceCounts(doc, $0, findings: perSentence[$0]) }
+        var paragraphs: [PassageScore] = []
+        var weighted = 0.0, totalWords = 0.0
+        for para in doc.paragraphs {
+            var pc = Counts()
+            var sentences: [PassageScore] = []
+            for s in para.sentences {
+                pc.add(counts[s])
+                sentences.append(passage(doc, units: doc.sentences[s].units, counts: counts[s]))
+            }
+            var ps = passage(doc, units: para.units, counts: pc)
+            weighted += ps.score * max(pc.words, 1)
+            totalWords += max(pc.words, 1)
+            ps.sentences = sentences
+            paragraphs.append(ps)
+        }
+        // The document: its paragraphs' scores weighted by their words (length-fair; --max-garble and the
+        // garbled-passage rule look at paragraphs).
+        let docScore = totalWords > 0 ? weighted / totalWords : 0
+        return DocumentScores(document: docScore, paragraphs: paragraphs)
+    }
+
+    /// Raw counts of a passage, added up over its sentences.
+    struct Counts {
+        var words = 0.0
+        var findings = 0.0
+        var nonWords = 0.0
+        var typos = 0.0
+        var repeats = 0.0
+        var odd = 0.0
+        var transitions = 0.0
+        var surprisal = 0.0
+        var rareCount = 0.0
+        var rarity = 0.0
+        var worst: (Double, Range<Int>)? = nil
+        /// First and last token of local evidence (near repetitions, non-words).
+        var evidence: ClosedRange<Int>? = nil
+
+        mutating func mark(_ t: Int) {
+            evidence = evidence.map { min($0.lowerBound, t)...max($0.upperBound, t) } ?? t...t
+        }
+
+        mutating func add(_ o: Counts) {
+            words += o.words; findings += o.findings; nonWords += o.nonWords; typos += o.typos; repeats += o.repeats
+            odd += o.odd; transitions += o.transitions; surprisal += o.surprisal
+            rareCount += o.rareCount; rarity += o.rarity
+            if let w = o.worst, worst == nil || w.0 < worst!.0 { worst = w }
+            if let e = o.evidence { mark(e.lowerBound); mark(e.upperBound) }
+        }
+    }
+
+    /// Signal values from counts: rates shrunk toward a clean prior, so that short passages are not
+    /// extreme by chance and long ones are not penalised for their length.
+    static func signals(_ c: Counts) -> [String: Double] {
+        let d = c.words + 4
+        return [
+            // Square root and a cap of two warnings' worth: the first findings in a passage say most; a
+            // cluster of one-off slips makes a defective passage, not necessarily a garbled one.
+            "findings": (min(c.findings, 1.2) / (c.words + 20)).squareRoot(),
+            "non-words": c.nonWords / d,
+            "typos": c.typos / d,
+            "repetition": c.repeats / d,
+            "odd-order": c.odd / d,
+            "surprisal": (c.surprisal + 4 * 0.2) / (c.transitions + 4),
+            "rarity": (c.rarity + 4 * 0.05) / (c.rareCount + 4),
+        ]
+    }
+
+    func model(_ c: Counts) -> (score: Double, signals: [GarbleSignal]) {
+        let kit = self.kit.data
+        let m = kit.model
+        let values = Self.signals(c)
+        var z = m.bias
+        var out: [GarbleSignal] = []
+        for name in Self.signalNames {
+            let v = values[name] ?? 0
+            let w = m.weights[name] ?? 0
+            z += w * v
+            out.append(GarbleSignal(name: name, value: v, contribution: w * v))
+        }
+        return (1 / (1 + exp(-z)), out)
+    }
+
+    private func passage(_ doc: Document, units: Range<Int>, counts: Counts) -> PassageScore {
+        let (score, signals) = model(counts)
+        let range = doc.prose.originalRange(units)
+        var example: String?
+        if let w = counts.worst { example = doc.text(units: w.1) }
+        var ps = PassageScore(units: units, start: range.lowerBound, end: range.upperBound, score: score,
+                              signals: signals, example: example)
+        if let e = counts.evidence { ps.focus = clause(doc, around: e, within: units) }
+        return ps
+    }
+
+    /// The clause around evidence tokens: from after the last clause mark (, ; : – —) before them to before
+    /// the first one after them, or the passage's end.
+    private func clause(_ doc: Document, around e: ClosedRange<Int>, within units: Range<Int>) -> Range<Int> {
+        func isMark(_ t: Int) -> Bool {
+            guard doc.tokens[t].kind == .punctuation else { return false }
+            let u = doc.prose.units[Int(doc.tokens[t].start)]
+            return u == 0x2C || u == 0x3B || u == 0x3A || u == 0x2013 || u == 0x2014
+        }
+        var a = e.lowerBound
+        while a > 0 && Int(doc.tokens[a - 1].start) >= units.lowerBound && !isMark(a - 1) { a -= 1 }
+        var b = e.upperBound
+        while b + 1 < doc.tokens.count && Int(doc.tokens[b + 1].end) <= units.upperBound && !isMark(b + 1) { b += 1 }
+        return Int(doc.tokens[a].start)..<Int(doc.tokens[b].end)
+    }
+
+    private func sentenceIndex(_ doc: Document, unit: Int) -> Int? {
+        var lo = 0, hi = doc.sentences.count - 1
+        guard hi >= 0 else { return nil }
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if doc.sentences[mid].units.lowerBound <= unit { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// Stem for near-repetition: lower case without a common inflectional suffix.
+    static func stem(_ key: String) -> String {
+        for suf in ["ings", "ing", "ed", "es", "s", "ly", "al"] where key.hasSuffix(suf) && key.count - suf.count >= 3 {
+            return String(key.dropLast(suf.count))
+        }
+        return key
+    }
+
+    private func sentenceCounts(_ doc: Document, _ si: Int, findings: Double) -> Counts {
+        let kit = self.kit.data
+        var c = Counts()
+        c.findings = findings
+        let s = doc.sentences[si]
+        let classes = kit.classes
+        let words = kit.words
+        var recent: [String] = []   // stems of the last content words
+        var prev = "BOS"
+        var prevToken: Int?
+        var initial = true
+        for t in s.tokens {
+            let tok = doc.tokens[t]
+            if tok.flags.contains(.url) { continue }
+            let cls = classes?.tokenClass(doc, t, initial: initial) ?? "N"
+            if cls == "STOP" || cls == "COLON" { initial = true } else if cls != "QUOTE" && cls != "LPAR" { initial = false }
+            // Word-order likelihood over classes: transitions much less likely than the next class is
+            // anywhere. Layout punctuation, numbers and non-words are stepped over.
+            // A word right after itself ("the the") is the repeated-word rule's finding, not word order.
+            let stutter = tok.kind == .word && prevToken.map { doc.tokens[$0].kind == .word && doc.keys[$0] == doc.keys[t] } == true
+            // In markup, text removed between two tokens (a code span, an image) leaves no word order to judge.
+            let gap = doc.format != .plain && prevToken.map { removedBetween(doc, $0, t) } == true
+            if gap && !ClassBigramModel.transparent.contains(cls) {
+                prev = cls
+                prevToken = t
+            } else if !stutter, !ClassBigramModel.transparent.contains(cls), let bigrams = kit.bigrams {
+                let assoc = bigrams.association(prev, cls)
+                c.transitions += 1
+                c.surprisal += max(0, -assoc)
+                if assoc <= -1.2 {
+                    c.odd += 1
+                    let a = prevToken.map { Int(doc.tokens[$0].start) } ?? Int(tok.start)
+                    if c.worst == nil || assoc < c.worst!.0 { c.worst = (assoc, a..<Int(tok.end)) }
+                }
+                prev = cls
+                prevToken = t
+            }
+            guard tok.kind == .word else { continue }
+            c.words += 1
+            let key = doc.keys[t]
+            let capital = tok.flags.contains(.capitalized)
+            // A non-word one slip from a common word is a typo (a minor error); any other is garble.
+            var isNonWord = false
+            if !capital, !isScareQuoted(doc, t), kit.isLowercaseNonWord(doc, t), let k = kit.checkableKey(doc, t) {
+                isNonWord = true
+                if kit.isNearWord(k) { c.typos += 1 } else { c.nonWords += 1; c.mark(t) }
+            }
+            let isFunction = classes?.isFunctionWord(key) ?? false
+            if !capital && !isFunction && !tok.flags.contains(.hasDigit) && key.count >= 3 {
+                // Near repetition: the stem came back within the last eight content words, but not right
+                // after itself ("final final" is the repeated-word rule's finding).
+                let st = Self.stem(key)
+                if recent.dropLast().contains(st) || (recent.last == st && !lastWasSame(doc, t)) {
+                    c.repeats += 1
+                    c.mark(t)
+                }
+                recent.append(st)
+                if recent.count > 8 { recent.removeFirst() }
+                // Rarity of known words (non-words have signals of their own).
+                if let words, !isNonWord {
+                    c.rareCount += 1
+                    c.rarity += Self.rarity(words.commonWordLevel(key) ?? 60)
+                }
+            }
+        }
+        if let bigrams = kit.bigrams, c.transitions > 0, prev != "STOP" {
+            // A sentence that ends without terminal punctuation: how likely its last class ends one.
+            let assoc = bigrams.association(prev, "STOP")
+            c.transitions += 1
+            c.surprisal += max(0, -assoc)
+            if assoc <= -1.2 { c.odd += 1 }
+        }
+        return c
+    }
+
+    /// Whether the original text between tokens a and b holds anything but white space and tags.
+    private func removedBetween(_ doc: Document, _ a: Int, _ b: Int) -> Bool {
+        let from = Int(doc.prose.originEnd[Int(doc.tokens[a].end) - 1]), to = Int(doc.prose.origin[Int(doc.tokens[b].start)])
+        guard to > from else { return false }
+        var inTag = false
+        for i in from..<to {
+            let c = doc.source.scalars[i]
+            if c == 0x3C { inTag = true; continue }
+            if c == 0x3E { inTag = false; continue }
+            if inTag || c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0xA0 || c == 0x2A || c == 0x5F { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Whether token t stands alone inside quotation marks ("whassup"): a deliberate mention.
+    private func isScareQuoted(_ doc: Document, _ t: Int) -> Bool {
+        guard t > 0, t + 1 < doc.tokens.count else { return false }
+        return doc.isQuoteOrBracket(t - 1) && doc.isQuoteOrBracket(t + 1)
+            && !doc.tokens[t].flags.contains(.spaceBefore) && !doc.tokens[t + 1].flags.contains(.spaceBefore)
+    }
+
+    /// Whether the word before token t (spaces only between) has the same key.
+    private func lastWasSame(_ doc: Document, _ t: Int) -> Bool {
+        t > 0 && doc.tokens[t - 1].kind == .word && doc.keys[t - 1] == doc.keys[t]
+    }
+
+    static func rarity(_ level: Int) -> Double {
+        switch level {
+        case ...20: return 0
+        case ...35: return 0.15
+        case ...40: return 0.25
+        case ...50: return 0.4
+        case ...55: return 0.5
+        case ...60: return 0.6
+        case ...70: return 0.75
+        case ...80: return 0.85
+        default: return 1
+        }
+    }
+}
+
+/// A rule that carries the garble scorer, so that the linter can score documents after the rules ran.
+public protocol GarbleScoreProvider {
+    var garbleScorer: GarbleScorer { get }
+}
