@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // System ICU (Debian libicu-dev). Only the C shim sees these headers: Foundation carries a
@@ -29,10 +30,19 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // `mtlint serve`: the web page, the JSON API and the LanguageTool-compatible API.
+        .target(
+            name: "MTLintServer",
+            dependencies: [
+                "MTLintKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "mtlint",
             dependencies: [
                 "MTLintKit",
+                "MTLintServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +55,7 @@ let package = Package(
             name: "MTLintKitTests",
             dependencies: [
                 "MTLintKit",
+                "MTLintServer",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -113,3 +113,35 @@ int32_t mt_script_short_name(int32_t script, char *buf, int32_t capacity) {
 int32_t mt_char_type(uint32_t codePoint) {
     return (int32_t)u_charType((UChar32)codePoint);
 }
+
+// ---- Characters family (append-only) ----
+#include <unicode/uspoof.h>
+
+int32_t mt_script_long_name(int32_t script, char *buf, int32_t capacity) {
+    const char *name = uscript_getName((UScriptCode)script);
+    if (name == NULL) name = "Unknown";
+    int32_t n = (int32_t)strlen(name);
+    if (capacity <= 0) return n;
+    int32_t copy = n < capacity - 1 ? n : capacity - 1;
+    memcpy(buf, name, (size_t)copy);
+    buf[copy] = 0;
+    return n;
+}
+
+static _Thread_local USpoofChecker *spoofChecker = NULL;
+
+int32_t mt_confusable(const uint16_t *a, int32_t alength, const uint16_t *b, int32_t blength) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (spoofChecker == NULL) {
+        spoofChecker = uspoof_open(&status);
+        if (U_FAILURE(status)) { spoofChecker = NULL; return -1; }
+        uspoof_setChecks(spoofChecker, USPOOF_CONFUSABLE, &status);
+        if (U_FAILURE(status)) { uspoof_close(spoofChecker); spoofChecker = NULL; return -1; }
+    }
+    int32_t r = uspoof_areConfusable(spoofChecker, (const UChar *)a, alength, (const UChar *)b, blength, &status);
+    return U_FAILURE(status) ? -1 : r;
+}
+
+int32_t mt_is_alphabetic(uint32_t codePoint) {
+    return u_hasBinaryProperty((UChar32)codePoint, UCHAR_ALPHABETIC) ? 1 : 0;
+}

@@ -13,7 +13,7 @@ struct MTLintCommand: ParsableCommand {
             2 usage, configuration or I/O errors.
             """,
         version: "0.1.0",
-        subcommands: [LintCommand.self, CorpusCommand.self, BaselineCommand.self, InitCommand.self, RulesCommand.self, ExplainCommand.self, TestRulesCommand.self],
+        subcommands: [LintCommand.self, CorpusCommand.self, BaselineCommand.self, InitCommand.self, RulesCommand.self, ExplainCommand.self, TestRulesCommand.self, ServeCommand.self],
         defaultSubcommand: LintCommand.self)
 
     /// ArgumentParser exits with 64 on usage errors; mtlint's contract is 2.

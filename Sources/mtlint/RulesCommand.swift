@@ -25,11 +25,12 @@ struct RulesCommand: ParsableCommand {
             print("[\n" + items.joined(separator: ",\n") + "\n]")
         case .text:
             let width = rules.map { $0.id.count }.max() ?? 10
+            let categoryWidth = rules.map { $0.category.count }.max() ?? 10
             for r in rules {
                 let id = r.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                let cat = r.category.padding(toLength: 12, withPad: " ", startingAt: 0)
-                let sev = r.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-                print("\(id)  \(cat) \(sev) \(r.summary)")
+                let cat = r.category.padding(toLength: categoryWidth, withPad: " ", startingAt: 0)
+                let sev = r.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                print("\(id)  \(cat)  \(sev)  \(r.summary)")
             }
         }
     }

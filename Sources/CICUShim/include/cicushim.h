@@ -41,6 +41,18 @@ int32_t mt_script_short_name(int32_t script, char *buf, int32_t capacity);
 /// General category (UCharCategory) of a code point.
 int32_t mt_char_type(uint32_t codePoint);
 
+// ---- Characters family (append-only) ----
+
+/// English name of a script code ("Cyrillic", "Han") into buf; returns its length.
+int32_t mt_script_long_name(int32_t script, char *buf, int32_t capacity);
+
+/// ICU's spoof checker: whether two strings are visually confusable (non-zero: the USPOOF_*_CONFUSABLE
+/// bits), 0 when not, -1 on error. One checker per thread, reused.
+int32_t mt_confusable(const uint16_t *a, int32_t alength, const uint16_t *b, int32_t blength);
+
+/// Whether a code point is alphabetic (UCHAR_ALPHABETIC), per the system ICU.
+int32_t mt_is_alphabetic(uint32_t codePoint);
+
 #ifdef __cplusplus
 }
 #endif

@@ -198,6 +198,12 @@ struct Segmenter {
             if all[i] == 0x40 && isLetter(all[i - 1]) && isLetter(all[i + 1]) { return true }
             i += 1
         }
+        // File names whose stem ends in a digit, which the word breaker splits at the dot ("001_ab12.txt").
+        if last - first >= 2, tokens[last].kind == .word, tokens[last - 1].kind == .punctuation,
+           all[Int(tokens[last - 1].start)] == 0x2E, tokens[last - 1].end - tokens[last - 1].start == 1,
+           Self.fileExtensions.contains(String(decoding: UnsafeBufferPointer(rebasing: all[Int(tokens[last].start)..<Int(tokens[last].end)]), as: UTF16.self)) {
+            return true
+        }
         // Domain-like words: "example.com", "mid.ru/…" (a dot, then 2–6 lower-case letters at the end).
         for t in first...last where tokens[t].kind == .word {
             let ta = Int(tokens[t].start), tb = Int(tokens[t].end)
@@ -211,6 +217,11 @@ struct Segmenter {
         }
         return false
     }
+
+    private static let fileExtensions: Set<String> = [
+        "txt", "md", "pdf", "html", "htm", "json", "jsonl", "csv", "tsv", "xml", "yml", "yaml", "doc", "docx",
+        "odt", "rtf", "jpg", "jpeg", "png", "gif", "svg", "zip", "gz", "mp3", "mp4", "xls", "xlsx", "ppt", "pptx",
+    ]
 
     @inline(__always) private func isLetter(_ u: UInt16) -> Bool {
         (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) || (u >= 0x30 && u <= 0x39) || u >= 0xC0

@@ -75,3 +75,45 @@ public enum ICU {
     public static func scriptCode(_ codePoint: UInt32) -> Int32 { mt_script(codePoint) }
     public static func charType(_ codePoint: UInt32) -> Int32 { mt_char_type(codePoint) }
 }
+
+// ---- Characters family (append-only) ----
+extension ICU {
+    /// English name of a script code ("Cyrillic", "Han").
+    public static func scriptLongName(_ code: Int32) -> String {
+        var buf = [CChar](repeating: 0, count: 64)
+        _ = mt_script_long_name(code, &buf, Int32(buf.count))
+        return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Whether ICU's spoof checker finds two strings visually confusable ("Zel\u{435}nsky" and "Zelensky").
+    public static func areConfusable(_ a: String, _ b: String) -> Bool {
+        let ua = Array(a.utf16), ub = Array(b.utf16)
+        let r = ua.withUnsafeBufferPointer { pa in
+            ub.withUnsafeBufferPointer { pb in
+                mt_confusable(pa.baseAddress, Int32(pa.count), pb.baseAddress, Int32(pb.count))
+            }
+        }
+        return r > 0
+    }
+
+    /// Whether a code point is alphabetic, per the system ICU.
+    public static func isAlphabetic(_ codePoint: UInt32) -> Bool { mt_is_alphabetic(codePoint) != 0 }
+
+    /// Length of the prefix of `units` that is certainly in NFC.
+    static func nfcQuickSpan(_ units: UnsafeBufferPointer<UInt16>) -> Int {
+        Int(mt_nfc_span(units.baseAddress, Int32(units.count)))
+    }
+
+    /// NFC of a run of UTF-16 units.
+    static func nfcUnits(_ units: UnsafeBufferPointer<UInt16>) -> [UInt16] {
+        var out = [UInt16](repeating: 0, count: units.count * 3 + 4)
+        var n = out.withUnsafeMutableBufferPointer { mt_nfc(units.baseAddress, Int32(units.count), $0.baseAddress, Int32($0.count)) }
+        if Int(n) > out.count {
+            out = [UInt16](repeating: 0, count: Int(n))
+            n = out.withUnsafeMutableBufferPointer { mt_nfc(units.baseAddress, Int32(units.count), $0.baseAddress, Int32($0.count)) }
+        }
+        if n < 0 { return Array(units) }
+        out.removeSubrange(Int(n)...)
+        return out
+    }
+}

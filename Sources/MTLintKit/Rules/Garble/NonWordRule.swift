@@ -23,6 +23,7 @@ public struct NonWordRule: Rule, GarbleScoreProvider {
             "Minister Rustem Umerov met Hakan Fidan in Ankara.",
             "Prime Minister Keir Starmer visited Bakhmut and Luhansk.",
             "Visit https://example.com/decallation or write to @envoking for details.",
+            "The annotated copy is in 001_b5bab90b79fe114e.txt and notes_2025.md beside it.",
             "The SBU and the GRU traded 1,000 POWs on 12.05.2025.",
             "Moscow's demands were discussed in Kyiv's office.",
             "Those \"whassup\" guys are now old.",

@@ -118,10 +118,12 @@ public struct LiteralismRule: Rule {
         let original = doc.text(units: units)
         let suggestions = e.suggestions.map { Self.matchCase(SuggestionTemplate.expand($0, match: m, doc: doc), like: original) }
         let message = e.message ?? {
-            var text = "“\(original)” reads as a literal rendering"
-            if !e.origin.isEmpty { text += " of \(e.origin)" }
-            if let s = suggestions.first { text += "; English says “\(s)”" }
-            return text + "."
+            // Origins are written as sentences ("Spanish "alto el fuego" (ceasefire), …"), so they follow a colon.
+            var text = "“\(original)” reads as a literal translation"
+            if !e.origin.isEmpty { text += ": \(e.origin)" }
+            text += "."
+            if let s = suggestions.first { text += " English says “\(s)”." }
+            return text
         }()
         return Finding(ruleID: e.info.id, units: units, message: message, replacements: suggestions.map { .text($0) })
     }

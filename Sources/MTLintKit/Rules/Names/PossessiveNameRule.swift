@@ -3,8 +3,8 @@
 struct PossessiveNameRule {
     static let info = RuleInfo(
         id: "possessive-without-apostrophe",
-        // TYPOGRAPHY-PENDING: the editor files this under typography; switch when that family lands.
-        category: "name",
+        // The editor files a lost apostrophe under typography; the gazetteer is only how it is found.
+        category: "typography",
         severity: .warning,
         summary: "A known name followed by “s” without the apostrophe of the possessive.",
         triggers: [

@@ -1,0 +1,107 @@
+import Foundation
+import MTLintKit
+
+/// What the server lints with: the rules (built-in plus configured packs), which of them run by default,
+/// and the configuration's severity overrides. Built once by `mtlint serve` from the same options and
+/// configuration files as the CLI.
+public struct LintSetup: Sendable {
+    public var rules: [any Rule]
+    /// Rule ids that run when a request names none (the configuration, `--only` and `--disable` applied).
+    public var defaultEnabled: Set<String>
+    /// Severity overrides from the configuration.
+    public var severities: [String: Severity]
+    public var version: String
+
+    public init(rules: [any Rule], defaultEnabled: Set<String>? = nil, severities: [String: Severity] = [:],
+                version: String = "0.1.0") {
+        self.rules = rules
+        self.defaultEnabled = defaultEnabled ?? Set(rules.flatMap { $0.infos.map(\.id) })
+        self.severities = severities
+        self.version = version
+    }
+}
+
+/// A request-level problem, answered with a JSON error and this HTTP status.
+struct APIError: Error, Sendable {
+    var status: Int
+    var code: String
+    var message: String
+
+    static func bad(_ code: String, _ message: String) -> APIError { APIError(status: 400, code: code, message: message) }
+}
+
+/// A linted request: the document (for sentences and positions) and its result after suppressions and
+/// severity overrides, exactly as the CLI reports it.
+struct Linted: Sendable {
+    var document: Document
+    var result: LintResult
+}
+
+/// The engine as the server uses it: rule selection per request, suppressions, severity overrides.
+final class LintService: Sendable {
+    let setup: LintSetup
+    /// Every rule id, in registry order.
+    let infos: [RuleInfo]
+    let infoByID: [String: RuleInfo]
+    let categories: [String]
+    private let defaultLinter: Linter
+
+    init(_ setup: LintSetup) {
+        self.setup = setup
+        var seen: Set<String> = []
+        var infos: [RuleInfo] = []
+        for r in setup.rules { for i in r.infos where seen.insert(i.id).inserted { infos.append(i) } }
+        self.infos = infos
+        self.infoByID = Dictionary(infos.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var cats: [String] = []
+        for i in infos where !cats.contains(i.category) { cats.append(i.category) }
+        self.categories = cats
+        self.defaultLinter = Linter(rules: setup.rules, enabled: setup.defaultEnabled)
+    }
+
+    var known: Set<String> { Set(infoByID.keys) }
+
+    /// The effective severity of a rule (configuration overrides applied).
+    func severity(of info: RuleInfo) -> Severity { setup.severities[info.id] ?? info.severity }
+
+    /// Checks rule ids against the known ones; the error names close matches, as the CLI does.
+    func validate(_ ids: [String], parameter: String) throws(APIError) {
+        for id in ids where infoByID[id] == nil {
+            let close = infoByID.keys.sorted().filter { $0.contains(id) || id.contains($0) }
+            throw .bad("unknown-rule", "unknown rule id '\(id)' in \(parameter)"
+                + (close.isEmpty ? "; see GET /v1/rules" : "; did you mean \(close.joined(separator: ", "))?"))
+        }
+    }
+
+    /// The rules a request runs: `only` (any known rules) or the server's default set, minus `disable`.
+    func enabled(only: [String], disable: [String]) -> Set<String> {
+        var set = only.isEmpty ? setup.defaultEnabled : Set(only)
+        set.subtract(disable)
+        return set
+    }
+
+    /// Lints `text` as given (a leading byte-order mark is a character like any other, so offsets count
+    /// every code point the client sent).
+    func lint(_ text: String, format: MarkupFormat, enabled: Set<String>) -> Linted {
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars { scalars.append(s.value) }
+        return lint(SourceText(scalars: scalars), format: format, enabled: enabled)
+    }
+
+    func lint(_ source: SourceText, format: MarkupFormat, enabled: Set<String>) -> Linted {
+        let linter = enabled == setup.defaultEnabled ? defaultLinter : Linter(rules: setup.rules, enabled: enabled)
+        let document = Document(source: source, format: format)
+        var result = linter.lint(document)
+        let suppressions = Suppressions(source: result.source)
+        if !suppressions.isEmpty {
+            result.diagnostics = suppressions.apply(result.diagnostics, knownRules: known, reportUnused: false)
+        }
+        if !setup.severities.isEmpty {
+            for k in result.diagnostics.indices {
+                if let s = setup.severities[result.diagnostics[k].ruleID] { result.diagnostics[k].severity = s }
+            }
+        }
+        return Linted(document: document, result: result)
+    }
+}
