@@ -145,3 +145,36 @@ int32_t mt_confusable(const uint16_t *a, int32_t alength, const uint16_t *b, int
 int32_t mt_is_alphabetic(uint32_t codePoint) {
     return u_hasBinaryProperty((UChar32)codePoint, UCHAR_ALPHABETIC) ? 1 : 0;
 }
+
+// ---- Transliteration ----
+#include <unicode/utrans.h>
+
+void *mt_translit_open(const uint16_t *id, int32_t idLength, const uint16_t *rules, int32_t rulesLength,
+                       int32_t *errorOffset) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse;
+    memset(&parse, 0, sizeof parse);
+    parse.offset = -1;
+    UTransliterator *t = utrans_openU((const UChar *)id, idLength, UTRANS_FORWARD,
+                                      (const UChar *)rules, rules ? rulesLength : 0, &parse, &status);
+    if (U_FAILURE(status)) {
+        if (t) utrans_close(t);
+        if (errorOffset) *errorOffset = parse.offset;
+        return NULL;
+    }
+    return t;
+}
+
+int32_t mt_translit_apply(void *handle, uint16_t *buf, int32_t length, int32_t capacity) {
+    if (!handle) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t textLength = length, limit = length;
+    utrans_transUChars((UTransliterator *)handle, (UChar *)buf, &textLength, capacity, 0, &limit, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) return textLength > capacity ? textLength : capacity + 1;
+    if (U_FAILURE(status)) return -1;
+    return textLength;
+}
+
+void mt_translit_close(void *handle) {
+    if (handle) utrans_close((UTransliterator *)handle);
+}

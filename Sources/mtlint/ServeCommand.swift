@@ -58,7 +58,7 @@ struct ServeCommand: ParsableCommand {
         // The configuration that applies to the working directory, as for `mtlint -` (standard input).
         let config = try factory.configuration(for: "-")
         let linter = try factory.linter(for: config)
-        let rules = config.packs.isEmpty ? factory.base : try ruleOptions.loadRules(extraPacks: config.packs)
+        let rules = try factory.rules(for: config)
         let setup = LintSetup(rules: rules, defaultEnabled: Set(linter.ruleInfos.map(\.id)),
                               severities: config.severities, version: MTLintCommand.configuration.version)
         var options = ServerOptions(host: host, port: port, maxBodyBytes: Self.bytes(maxBody)!, timeout: timeout)

@@ -30,6 +30,9 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("gazetteer"), parsing: .singleValue, help: "An extra name list (TSV in Rules/gazetteer/gazetteer.tsv's layout; repeatable).")
     var extraGazetteers: [String] = []
 
+    @Option(name: .customLong("house-style"), parsing: .singleValue, help: "A house spelling of a name, suggested over its other spellings (e.g. Zelenskyy; repeatable).")
+    var houseStyle: [String] = []
+
     @Option(name: .customLong("allow"), parsing: .singleValue, help: "A word never flagged (repeatable).")
     var allowed: [String] = []
 
@@ -43,11 +46,12 @@ struct RuleOptions: ParsableArguments {
     var noConfig = false
 
     /// The rules with the command line's packs; exits 2 on bad rule data.
-    func loadRules(extraPacks more: [URL] = [], extraGazetteers moreNames: [URL] = []) throws -> [any Rule] {
+    func loadRules(extraPacks more: [URL] = [], extraGazetteers moreNames: [URL] = [], houseStyle moreStyle: [String] = []) throws -> [any Rule] {
         do {
             let dir = try RuleDataDirectory.locate(explicit: rulesDirectory)
             return try RuleRegistry.builtin(rules: dir, extraPacks: extraPacks.map { URL(fileURLWithPath: $0) } + more,
-                                            extraGazetteers: extraGazetteers.map { URL(fileURLWithPath: $0) } + moreNames)
+                                            extraGazetteers: extraGazetteers.map { URL(fileURLWithPath: $0) } + moreNames,
+                                            houseStyle: moreStyle + houseStyle)
         } catch {
             warn("\(error)")
             throw ExitCode(2)
@@ -119,15 +123,23 @@ final class LinterFactory {
         return merged.merged(with: cli)
     }
 
+    /// The rules a configuration asks for: the command line's plus its packs, gazetteers and house style.
+    func rules(for config: Configuration) throws -> [any Rule] {
+        guard !config.packs.isEmpty || !config.gazetteers.isEmpty || !config.houseStyle.isEmpty else { return base }
+        let key = packsKey(config)
+        if let r = rulesByPacks[key] { return r }
+        let rules = try options.loadRules(extraPacks: config.packs, extraGazetteers: config.gazetteers, houseStyle: config.houseStyle)
+        rulesByPacks[key] = rules
+        return rules
+    }
+
+    private func packsKey(_ config: Configuration) -> String {
+        ((config.packs + config.gazetteers).map(\.path) + config.houseStyle).joined(separator: "\n")
+    }
+
     func linter(for config: Configuration) throws -> Linter {
-        let packsKey = (config.packs + config.gazetteers).map(\.path).joined(separator: "\n")
-        var rules = base
-        if !config.packs.isEmpty || !config.gazetteers.isEmpty {
-            if let r = rulesByPacks[packsKey] { rules = r } else {
-                rules = try options.loadRules(extraPacks: config.packs, extraGazetteers: config.gazetteers)
-                rulesByPacks[packsKey] = rules
-            }
-        }
+        let packsKey = packsKey(config)
+        let rules = try rules(for: config)
         var all: [String: String] = [:]
         for r in rules { for i in r.infos { all[i.id] = i.category } }
         var enabled = config.enabled(all)

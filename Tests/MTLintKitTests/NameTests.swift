@@ -39,6 +39,45 @@ struct NameTests {
         #expect(old.map(\.ruleID) == ["name-style"] && old.first?.severity == .info)
     }
 
+    @Test func transliterationGivesTheLatinSpellingsOfNews() throws {
+        #expect(NameTransliteration.latinVariants("Зеленський") == ["Zelensky", "Zelenskyi", "Zelenskyy"])
+        #expect(NameTransliteration.latinVariants("Київ").first == "Kyiv")
+        #expect(NameTransliteration.latinVariants("Сергій").prefix(2) == ["Serhiy", "Serhii"])
+        #expect(NameTransliteration.latinVariants("Дмитрий Медведев") == ["Dmitry Medvedev", "Dmitriy Medvedev"])
+        #expect(NameTransliteration.latinVariants("Erdoğan") == ["Erdogan"])
+        #expect(NameTransliteration.latinVariants("Zelensky").isEmpty)
+        #expect(NameTransliteration.latinVariants("Αθήνα").first == "Athena")
+        #expect(throws: DataError.self) { try Transliterator(id: "No-Such/Transform") }
+    }
+
+    /// A newsroom lists a name only in Cyrillic; its Latin spellings are recognised and corrected toward.
+    @Test func userGazetteerInCyrillic() throws {
+        let dir = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let names = dir.appendingPathComponent("names.tsv")
+        try "#id\ttype\tcanonical\tshort\tgiven\ttitles\nperson/v\tperson\tОстап Вишневський\tВишневський\tОстап\tMayor\n"
+            .write(to: names, atomically: true, encoding: .utf8)
+        let rules = try RuleRegistry.builtin(rules: TestSupport.rulesDirectory, extraGazetteers: [names])
+        let linter = Linter(rules: rules, enabled: ["garbled-name", "inconsistent-name"])
+        let garbled = linter.lint(text: "Mayor Ostap Vyshnevsky met reporters. Later Vyshnevksy said the city was calm.").diagnostics
+        #expect(garbled.map { "\($0.text)→\($0.suggestions.first ?? "")" } == ["Vyshnevksy→Vyshnevsky"])
+        #expect(linter.lint(text: "Mayor Vyshnevskyy met reporters. Mayor Vyshnevskyy left.").diagnostics.isEmpty)
+        #expect(linter.lint(text: "Ostap Vyshnevsky met Vyshnevskyy.").diagnostics.map(\.ruleID) == ["inconsistent-name"])
+        // Without the list, the same text is not a name error.
+        #expect(TestSupport.linter.lint(text: "Ostap Vyshnevsky met Vyshnevskyy.").diagnostics.isEmpty)
+    }
+
+    /// A configured house spelling is suggested for the entity's other spellings, and for its garbles.
+    @Test func houseStyle() throws {
+        let rules = try RuleRegistry.builtin(rules: TestSupport.rulesDirectory, houseStyle: ["Zelenskyy"])
+        let linter = Linter(rules: rules, enabled: ["garbled-name", "inconsistent-name", "name-style"])
+        let found = linter.lint(text: "Zelensky met Erdogan. Zelensky spoke. Zelenskyy left. Mr Zensky agreed.").diagnostics
+        #expect(found.map { "\($0.ruleID):\($0.text)→\($0.suggestions.first ?? "")" } == [
+            "name-style:Zelensky→Zelenskyy", "name-style:Zelensky→Zelenskyy", "garbled-name:Zensky→Zelenskyy"])
+        #expect(linter.lint(text: "Zelenskyy met Erdogan in Kyiv.").diagnostics.isEmpty)
+        #expect(throws: DataError.self) { try RuleRegistry.builtin(rules: TestSupport.rulesDirectory, houseStyle: ["Zelenskyyy"]) }
+    }
+
     @Test func knownNamesGuardAndSimilarity() throws {
         let known = try KnownNames.load(TestSupport.rulesDirectory.appendingPathComponent("gazetteer/known-names.txt"))
         #expect(known.count > 500_000)

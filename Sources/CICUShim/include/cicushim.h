@@ -53,6 +53,20 @@ int32_t mt_confusable(const uint16_t *a, int32_t alength, const uint16_t *b, int
 /// Whether a code point is alphabetic (UCHAR_ALPHABETIC), per the system ICU.
 int32_t mt_is_alphabetic(uint32_t codePoint);
 
+// ---- Transliteration ----
+
+/// Opens an ICU transliterator: from a compound ID ("Ukrainian-Latin/BGN; [\\u02B9] Remove") when rules is
+/// NULL, else from rule text (rules may start with "::ID;" steps). Returns an opaque handle, or NULL with
+/// the parse error's offset in *errorOffset (-1 when unknown). Close it with mt_translit_close.
+void *mt_translit_open(const uint16_t *id, int32_t idLength, const uint16_t *rules, int32_t rulesLength,
+                       int32_t *errorOffset);
+
+/// Transliterates buf[0..<length] in place; returns the new length, or the required capacity (greater
+/// than capacity, buf unusable) to call again with, or -1 on error. Not thread-safe per handle.
+int32_t mt_translit_apply(void *handle, uint16_t *buf, int32_t length, int32_t capacity);
+
+void mt_translit_close(void *handle);
+
 #ifdef __cplusplus
 }
 #endif

@@ -5,7 +5,9 @@ public enum RuleRegistry {
     /// Every built-in rule, in a stable order.
     /// `extraPacks`: literalism packs a user adds (`--rules FILE`), in the same format as Rules/literalisms.
     /// `extraGazetteers`: name lists a user adds (`--gazetteer FILE`), in gazetteer.tsv's layout.
-    public static func builtin(rules: URL, extraPacks: [URL] = [], extraGazetteers: [URL] = []) throws(DataError) -> [any Rule] {
+    /// `houseStyle`: preferred spellings of names (`--house-style Zelenskyy`), suggested over the others.
+    public static func builtin(rules: URL, extraPacks: [URL] = [], extraGazetteers: [URL] = [],
+                               houseStyle: [String] = []) throws(DataError) -> [any Rule] {
         let repetition = try RepetitionData.load(rules: rules)
         let words = Lazy<WordList?> { try? WordList.shared(in: rules) }
         var all: [any Rule] = [
@@ -16,7 +18,7 @@ public enum RuleRegistry {
             SameStemRule(data: repetition),
         ]
         // Each family registers its own rules in its folder under Sources/MTLintKit/Rules.
-        all += try NameRules.all(rules: rules, words: words, extraGazetteers: extraGazetteers)
+        all += try NameRules.all(rules: rules, words: words, extraGazetteers: extraGazetteers, houseStyle: houseStyle)
         all += try LiteralismRules.all(rules: rules, words: words, extraPacks: extraPacks)
         all += try GarbleRules.all(rules: rules, words: words)
         all += try CharacterRules.all(rules: rules, words: words)

@@ -43,11 +43,15 @@ public final class Gazetteer: @unchecked Sendable {
     let lowercaseWords: Set<String>
     /// wrong spelling (exact) → (right, note).
     public let style: [String: (String, String)]
+    /// Entities with a configured house spelling: `name-style` reports their other spellings, so
+    /// `inconsistent-name` leaves them alone.
+    let houseStyled: Set<Int>
     private let knownURL: URL?
     private let knownLazy: Lazy<KnownNames?>
 
-    init(entities: [GazetteerEntity], style: [String: (String, String)], known: URL?) {
+    init(entities: [GazetteerEntity], style: [String: (String, String)], known: URL?, houseStyled: Set<Int> = []) {
         self.entities = entities
+        self.houseStyled = houseStyled
         var byForm: [String: [Int]] = [:]
         var single: [(String, Int)] = []
         var given: [String: [Int]] = [:]
@@ -97,14 +101,15 @@ public final class Gazetteer: @unchecked Sendable {
     public func entities(forForm form: String) -> [Int] { byForm[Self.formKey(form)] ?? [] }
     func entities(forKey key: String) -> [Int] { byForm[key] ?? [] }
 
-    static func load(rules: URL, extra: [URL] = []) throws(DataError) -> Gazetteer {
+    static func load(rules: URL, extra: [URL] = [], houseStyle: [String] = []) throws(DataError) -> Gazetteer {
         let dir = rules.appendingPathComponent("gazetteer")
         let tsv = dir.appendingPathComponent("gazetteer.tsv")
         guard let data = FileManager.default.contents(atPath: tsv.path) else { throw .missing(path: tsv.path, detail: "gazetteer not found") }
         var entities = try parseEntities(String(decoding: data, as: UTF8.self), path: tsv.path)
         for url in extra {
             guard let d = FileManager.default.contents(atPath: url.path) else { throw .missing(path: url.path, detail: "cannot read gazetteer") }
-            entities += try parseEntities(String(decoding: d, as: UTF8.self), path: url.path)
+            // A newsroom's list may give names in their own script: add the Latin spellings news uses.
+            entities += try parseEntities(String(decoding: d, as: UTF8.self), path: url.path).map(romanized)
         }
         var style: [String: (String, String)] = [:]
         let styleURL = dir.appendingPathComponent("style.tsv")
@@ -118,9 +123,80 @@ public final class Gazetteer: @unchecked Sendable {
                 style[f[0]] = (f[1], f.count > 2 ? f[2] : "")
             }
         }
+        let houseStyled = try applyHouseStyle(houseStyle, to: &entities, style: &style)
         let known = dir.appendingPathComponent("known-names.txt")
         return Gazetteer(entities: entities, style: style,
-                         known: FileManager.default.fileExists(atPath: known.path) ? known : nil)
+                         known: FileManager.default.fileExists(atPath: known.path) ? known : nil, houseStyled: houseStyled)
+    }
+
+    /// A newsroom's preferred spellings ("Zelenskyy", "Kyiv"): each becomes the suggested form of the entity
+    /// it spells, and the entity's other one-word spellings become style rules pointing at it. A spelling
+    /// that names no entity is an error, so a typo in the configuration does not pass silently.
+    static func applyHouseStyle(_ preferred: [String], to entities: inout [GazetteerEntity],
+                                style: inout [String: (String, String)]) throws(DataError) -> Set<Int> {
+        var styled = Set<Int>()
+        for p in preferred {
+            let key = formKey(p)
+            let matches = entities.indices.filter { i in entities[i].forms.contains { formKey($0) == key } }
+            guard !matches.isEmpty else {
+                throw .invalid(path: "house style", line: nil,
+                               detail: "“\(p)” is not a spelling of any name in the gazetteer; add the name with --gazetteer first")
+            }
+            for i in matches {
+                if !p.contains(" ") {
+                    // The built-in house spelling stays a known spelling of the entity.
+                    let old = entities[i].house
+                    if !old.isEmpty && old != p { entities[i].variants.append(old) }
+                    entities[i].house = p
+                }
+                styled.insert(i)
+                for f in entities[i].forms where !f.contains(" ") && formKey(f) != key && f != entities[i].canonical {
+                    // Only other spellings of the same word (Zelensky, Zelenskiy), not other names of the entity
+                    // (USA for United States) unless the house form is that short.
+                    let a = NameSimilarity.scalars(formKey(f)), b = NameSimilarity.scalars(key)
+                    guard a.first == b.first, NameSimilarity.osa(a, b, limit: 3) <= 3 else { continue }
+                    style[f] = (p, "house style")
+                }
+            }
+        }
+        return styled
+    }
+
+    /// The entity with Latin spellings for its names in other scripts (which move to `alternates`) and
+    /// ASCII foldings of Latin names with diacritics, through `NameTransliteration`.
+    static func romanized(_ entity: GazetteerEntity) -> GazetteerEntity {
+        var e = entity
+        func latin(_ name: String) -> (primary: String, extra: [String]) {
+            let v = NameTransliteration.latinVariants(name)
+            guard let first = v.first else { return (name, []) }
+            let isLatin = name.unicodeScalars.allSatisfy { $0.value < 0x250 || !$0.properties.isAlphabetic }
+            if isLatin { return (name, v) }
+            e.alternates.append(name)
+            return (first, Array(v.dropFirst()))
+        }
+        var extra: [String] = []
+        let c = latin(e.canonical); e.canonical = c.primary; extra += c.extra
+        let sh = latin(e.short); e.short = sh.primary; extra += sh.extra
+        if !e.house.isEmpty { e.house = latin(e.house).primary }
+        var variants: [String] = []
+        for v in e.variants {
+            let r = latin(v)
+            variants.append(r.primary); variants += r.extra
+        }
+        var given: [String] = []
+        for g in e.given {
+            let r = latin(g)
+            given.append(r.primary); given += r.extra
+        }
+        var seenGiven = Set<String>()
+        e.given = given.filter { seenGiven.insert($0).inserted }
+        var seen: Set<String> = [e.canonical, e.short, e.house]
+        e.variants = []
+        for v in variants + extra where !v.isEmpty && !seen.contains(v) {
+            seen.insert(v)
+            e.variants.append(v)
+        }
+        return e
     }
 
     static func parseEntities(_ text: String, path: String) throws(DataError) -> [GazetteerEntity] {

@@ -16,13 +16,15 @@ public struct Configuration: Sendable, Equatable {
     /// Words never flagged (a newsroom's own names and terms), compared case-insensitively.
     public var allow: Set<String> = []
     public var gazetteers: [URL] = []
+    /// House spellings of names ("Zelenskyy", "Kyiv"), suggested over the other spellings.
+    public var houseStyle: [String] = []
     /// Folders whose configuration files were merged, outermost first (for messages and caching).
     public var sources: [String] = []
 
     public init() {}
 
     public static let fileName = ".mtlint.yml"
-    static let keys = ["rules", "categories", "severity", "packs", "gazetteers", "allow", "ignore", "fail_on", "max_garble"]
+    static let keys = ["rules", "categories", "severity", "packs", "gazetteers", "house_style", "allow", "ignore", "fail_on", "max_garble"]
 
     /// Parses one file. Rule ids and categories are checked against `known` (id → category).
     public static func parse(_ url: URL, known: [String: String]) throws(DataError) -> Configuration {
@@ -98,6 +100,8 @@ public struct Configuration: Sendable, Equatable {
                     guard FileManager.default.fileExists(atPath: u.path) else { throw .invalid(path: path, line: l, detail: "gazetteer not found: \(p)") }
                     c.gazetteers.append(u)
                 }
+            case "house_style":
+                c.houseStyle = try list(v, "house_style").map(\.0)
             case "allow":
                 c.allow = Set(try list(v, "allow").map { Document.key($0.0) })
             case "ignore":
@@ -126,6 +130,7 @@ public struct Configuration: Sendable, Equatable {
         m.severities.merge(child.severities) { $1 }
         m.packs += child.packs
         m.gazetteers += child.gazetteers
+        m.houseStyle += child.houseStyle.filter { !m.houseStyle.contains($0) }
         m.allow.formUnion(child.allow)
         m.ignore += child.ignore
         m.failOn = child.failOn ?? m.failOn
@@ -189,6 +194,8 @@ public struct Configuration: Sendable, Equatable {
         packs: []              # extra literalism packs, relative to this file, e.g. [newsroom/calques.yml]
 
         gazetteers: []         # extra name lists in gazetteer.tsv's layout, e.g. [newsroom/names.tsv]
+
+        house_style: []        # preferred spellings of names, suggested over the others, e.g. [Zelenskyy, Kyiv]
 
         allow: []              # words never flagged, e.g. [Walkingshaw, Penmount]
 

@@ -251,8 +251,9 @@ public struct MojibakeRule: Rule {
     private func group(_ cps: [UInt32], _ i: Int)
         -> (end: Int, repaired: [UInt32], rounds: Int, codec: Codec, latin1: Bool)? {
         for codec in [Codec.cp1252, .macRoman, .cp1251] {
-            guard var (end, cp) = Self.sequence(cps, i, codec) else { continue }
-            var decoded = [cp]
+            guard let first = Self.sequence(cps, i, codec) else { continue }
+            var end = first.end
+            var decoded = [first.cp]
             var count = 1
             // At most a long word's worth per finding: a failed group is retried from the next character.
             while count < 48, let next = Self.sequence(cps, end, codec, lead: codec == .cp1252) {

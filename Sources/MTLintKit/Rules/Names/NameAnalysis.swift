@@ -127,8 +127,10 @@ struct NameAnalysis {
         return out
     }
 
-    /// The suggestion for an entity: the form this document uses most, else its preferred spelling.
+    /// The suggestion for an entity: a configured house spelling, else the form this document uses most,
+    /// else its preferred spelling.
     func displayForm(_ e: Int) -> String {
+        if gazetteer.houseStyled.contains(e) { return gazetteer.entities[e].preferred }
         if let f = forms[e], let best = f.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { return best.key }
         return gazetteer.entities[e].preferred
     }

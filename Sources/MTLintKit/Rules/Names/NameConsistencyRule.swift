@@ -15,7 +15,7 @@ struct NameConsistencyRule {
         ])
 
     func check(_ a: NameAnalysis, _ findings: inout [Finding]) {
-        for (e, forms) in a.forms where forms.count >= 2 {
+        for (e, forms) in a.forms where forms.count >= 2 && !a.gazetteer.houseStyled.contains(e) {
             let ordered = forms.sorted { ($0.value, firstUse(a, e, $1.key)) > ($1.value, firstUse(a, e, $0.key)) }
             let majority = ordered[0].key
             let majorityKey = NameSimilarity.scalars(Document.key(majority))

@@ -21,9 +21,9 @@ struct NameChecker: Rule {
 }
 
 enum NameRules {
-    static func all(rules: URL, words: Lazy<WordList?>, extraGazetteers: [URL] = []) throws(DataError) -> [any Rule] {
+    static func all(rules: URL, words: Lazy<WordList?>, extraGazetteers: [URL] = [], houseStyle: [String] = []) throws(DataError) -> [any Rule] {
         let gazetteerFile = rules.appendingPathComponent("gazetteer/gazetteer.tsv")
         guard FileManager.default.fileExists(atPath: gazetteerFile.path) else { return [] }
-        return [NameChecker(gazetteer: try Gazetteer.load(rules: rules, extra: extraGazetteers), words: words)]
+        return [NameChecker(gazetteer: try Gazetteer.load(rules: rules, extra: extraGazetteers, houseStyle: houseStyle), words: words)]
     }
 }
