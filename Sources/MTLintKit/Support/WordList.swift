@@ -99,6 +99,27 @@ public final class WordList: @unchecked Sendable {
 
     public var count: Int { starts.count }
 
+    /// Calls `body` with every entry's bytes and level, in file order.
+    func forEachEntry(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        blob.withUnsafeBufferPointer { b in
+            for e in starts.indices {
+                body(UnsafeBufferPointer(rebasing: b[Int(starts[e])..<(Int(starts[e]) + Int(lengths[e]))]), Int(levels[e]))
+            }
+        }
+    }
+
+    private let nearLock = NSLock()
+    nonisolated(unsafe) private var nearIndex: NearWords?
+
+    /// The index for edit-distance searches over common lower-case words, built on first use.
+    var near: NearWords {
+        nearLock.lock(); defer { nearLock.unlock() }
+        if let n = nearIndex { return n }
+        let n = NearWords(self, maxLevel: NearWords.indexedLevel)
+        nearIndex = n
+        return n
+    }
+
     static func parse(_ text: String, path: String) throws(DataError) -> WordList {
         try WordList(bytes: Array(text.utf8), path: path)
     }

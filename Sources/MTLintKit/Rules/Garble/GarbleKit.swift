@@ -57,10 +57,8 @@ public final class GarbleData: @unchecked Sendable {
         if key.hasSuffix("'") { key.removeLast() }
         guard key.utf8.count >= 2, key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 }) else { return nil }
         // Mixed case inside a word (iPhone, McDonald, DeSantis) is a name or a brand.
-        let surface = doc.text(t)
-        var upperInside = false
-        for (i, u) in surface.utf8.enumerated() where i > 0 && u >= 0x41 && u <= 0x5A { upperInside = true }
-        if upperInside { return nil }
+        let units = doc.prose.units
+        for i in (Int(tok.start) + 1)..<Int(tok.end) where units[i] >= 0x41 && units[i] <= 0x5A { return nil }
         return key
     }
 
@@ -150,9 +148,7 @@ public final class GarbleData: @unchecked Sendable {
         let one = Self.edits(key)
         for (w, cost) in one { consider(w, cost) }
         if best.isEmpty && key.count >= 5 && maxDistance >= 2 {
-            for (w1, c1) in one where c1 >= 0.6 {
-                for (w2, c2) in Self.edits(w1) { consider(w2, c1 + c2 + 0.3) }
-            }
+            for (w, d, _) in words.near.search(Array(key.utf8), limit: 2.0, maxLevel: maxLevel) { consider(w, d + 0.3) }
         }
         return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(limit).map { ($0.key, $0.value) }
     }
