@@ -39,7 +39,9 @@ final class NearWords: @unchecked Sendable {
         guard n >= 1, n < 38 else { return [] }
         var keyMask: UInt32 = 0
         for c in key where c >= 0x61 && c <= 0x7A { keyMask |= 1 << UInt32(c - 0x61) }
-        let maxEdits = Int(limit / 0.6)
+        // At most two edits (three cheap ones would fit the limit, but are too rare to pay for): the length
+        // differs by two at most, and each edit adds or removes at most two letters of the letter set.
+        let maxEdits = min(2, Int(limit / 0.6))
         var out: [(String, Double, Int)] = []
         // Two rows back (for transpositions), the previous row and the current one.
         var rows = [[Double]](repeating: [Double](repeating: 0, count: 48), count: 3)

@@ -20,7 +20,8 @@ public struct OCRConfusionRule: Rule {
         ],
         fixIsSafe: true)
 
-    /// First token of a phrase → (surface tokens of the wrong phrase, replacement).
+    /// Key of a phrase's first token → (surface tokens of the wrong phrase, replacement). Indexed by key so
+    /// that a token costs a lookup of its existing key, not a new String; the surface is compared after.
     let phrases: [String: [([String], String)]]
 
     init(rules: URL) throws(DataError) {
@@ -28,7 +29,7 @@ public struct OCRConfusionRule: Rule {
         for r in try GarbleFiles.rows(rules.appendingPathComponent("garble/ocr-phrases.tsv"), columns: 2) {
             let toks = r[0].split(separator: " ").map(String.init)
             guard let first = toks.first else { continue }
-            map[first, default: []].append((toks, r[1]))
+            map[Document.key(first), default: []].append((toks, r[1]))
         }
         self.phrases = map
     }
@@ -37,7 +38,7 @@ public struct OCRConfusionRule: Rule {
         var t = 0
         let n = doc.tokens.count
         while t < n {
-            guard doc.tokens[t].kind == .word, let cands = phrases[doc.text(t)] else { t += 1; continue }
+            guard doc.tokens[t].kind == .word, let cands = phrases[doc.keys[t]] else { t += 1; continue }
             var matched: (Int, String)?
             for (toks, right) in cands {
                 var k = t, ok = true

@@ -12,6 +12,10 @@ public struct LiteralismRule: Rule {
     /// Per entry: the keys its second token can have, when the first two elements are fixed words — a
     /// set lookup that rejects most candidates before the backtracking matcher runs.
     private let secondKeys: [Set<String>?]
+    /// Per entry: a later element every match needs (its possible first keys) and how many tokens after the
+    /// start it can begin at most — a few set lookups that spare most "the …" and "in …" entries the
+    /// backtracking matcher and its allocations.
+    private let anchors: [(keys: Set<String>, reach: Int)?]
     /// Entries behind references, so the hot loop borrows them instead of copying a large struct.
     private let boxes: [EntryBox]
 
@@ -40,7 +44,23 @@ public struct LiteralismRule: Rule {
         self.byFirstKey = index
         self.wildcard = wildcard
         self.secondKeys = entries.map { Self.secondKeys($0.pattern) }
+        self.anchors = entries.map { Self.anchor($0.pattern) }
         self.boxes = entries.map(EntryBox.init)
+    }
+
+    static func anchor(_ p: Pattern) -> (keys: Set<String>, reach: Int)? {
+        var reach = 0
+        for (i, el) in p.elements.enumerated() {
+            if i >= 1, !el.optional, case .words(let alternatives) = el.kind {
+                return (Set(alternatives.map { $0[0] }), reach)
+            }
+            switch el.kind {
+            case .words(let alternatives): reach += alternatives.map { 2 * $0.count - 1 }.max() ?? 1
+            case .punctuation, .anyWord: reach += 1
+            case .gap(_, let n): reach += n
+            }
+        }
+        return nil
     }
 
     static func secondKeys(_ p: Pattern) -> Set<String>? {
@@ -73,6 +93,12 @@ public struct LiteralismRule: Rule {
         func consider(_ i: Int) {
             if let b = best, b.0 < i { return }
             if let second = secondKeys[i], t + 1 >= bounds.upperBound || !second.contains(doc.keys[t + 1]) { return }
+            if let anchor = anchors[i] {
+                var k = t, found = false
+                let last = min(t + anchor.reach, bounds.upperBound - 1)
+                while k <= last { if anchor.keys.contains(doc.keys[k]) { found = true; break }; k += 1 }
+                if !found { return }
+            }
             let box = boxes[i]
             guard let m = box.entry.pattern.match(doc, at: t, bounds: bounds), m.end > m.first,
                   contextAllows(box.entry, m, doc, sentence: si) else { return }
