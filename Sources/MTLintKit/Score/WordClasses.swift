@@ -130,9 +130,42 @@ enum GarbleFiles {
         return out
     }
 
+    /// key<TAB>value lines into a dictionary. Parsed on bytes with the few distinct values shared, because
+    /// word-classes.tsv has 67,000 lines and every process start reads it.
     static func pairs(_ url: URL) throws(DataError) -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw .missing(path: url.path, detail: "garble data file not found")
+        }
         var map: [String: String] = [:]
-        for r in try rows(url, columns: 2) { map[r[0]] = r[1] }
+        var values: [[UInt8]: String] = [:]
+        var failure: Int?
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let b = raw.bindMemory(to: UInt8.self)
+            map.reserveCapacity(b.count / 12)
+            var i = 0, line = 0
+            while i < b.count {
+                line += 1
+                var end = i
+                while end < b.count && b[end] != 0x0A { end += 1 }
+                defer { i = end + 1 }
+                var stop = end
+                if stop > i && b[stop - 1] == 0x0D { stop -= 1 }
+                if stop == i || b[i] == 0x23 { continue }
+                var tab = i
+                while tab < stop && b[tab] != 0x09 { tab += 1 }
+                guard tab < stop else { failure = failure ?? line; continue }
+                var valueEnd = tab + 1
+                while valueEnd < stop && b[valueEnd] != 0x09 { valueEnd += 1 }
+                let valueBytes = Array(b[(tab + 1)..<valueEnd])
+                let value = values[valueBytes] ?? {
+                    let v = String(decoding: valueBytes, as: UTF8.self)
+                    values[valueBytes] = v
+                    return v
+                }()
+                map[String(decoding: UnsafeBufferPointer(rebasing: b[i..<tab]), as: UTF8.self)] = value
+            }
+        }
+        if let failure { throw .invalid(path: url.path, line: failure, detail: "expected 2 tab-separated columns") }
         return map
     }
 }
