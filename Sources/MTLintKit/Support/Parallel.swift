@@ -12,7 +12,9 @@ public enum Parallel {
         if jobs <= 1 || n <= 1 { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: n)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        // Deinitialize before deallocating: the copies returned below are retained, and without it every
+        // batch's results would leak (memory grew with the input in corpus mode).
+        defer { _ = results.deinitialize(); results.deallocate() }
         let box = UnsafeSendableBuffer(results)
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: min(jobs, n)) { _ in
