@@ -2,57 +2,56 @@ import Foundation
 
 /// The large "known real name" guard (`Rules/gazetteer/known-names.txt`: one name token per line, sorted
 /// by code point). Never a source of suggestions: it only says that a capitalised token is a real name.
-/// The file is read once and searched in place by binary search, so starting costs one read and a scan
-/// for line starts, not hundreds of thousands of string allocations.
+/// The file is memory-mapped and searched in place by a binary search over byte offsets (each probe backs up
+/// to its line start), so a process that lints one file pays neither a 7 MB copy nor a scan for line starts.
 public final class KnownNames: @unchecked Sendable {
-    private let bytes: [UInt8]
-    private let lineStarts: [Int32]
+    private let data: Data
 
-    init(bytes: [UInt8]) {
-        self.bytes = bytes
-        var starts: [Int32] = []
-        starts.reserveCapacity(bytes.count / 9)
-        var lineStart = 0
-        bytes.withUnsafeBufferPointer { b in
-            for i in 0..<b.count where b[i] == 0x0A {
-                if i > lineStart { starts.append(Int32(lineStart)) }
+    init(data: Data) { self.data = data }
+
+    convenience init(bytes: [UInt8]) { self.init(data: Data(bytes)) }
+
+    /// The number of names (counted on demand; only reports and tests ask).
+    public var count: Int {
+        data.withUnsafeBytes { raw in
+            var n = 0, lineStart = 0
+            for (i, c) in raw.enumerated() where c == 0x0A {
+                if i > lineStart { n += 1 }
                 lineStart = i + 1
             }
+            return n + (lineStart < raw.count ? 1 : 0)
         }
-        if lineStart < bytes.count { starts.append(Int32(lineStart)) }
-        self.lineStarts = starts
     }
 
-    public var count: Int { lineStarts.count }
-
     public static func load(_ url: URL) throws(DataError) -> KnownNames {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
             throw .missing(path: url.path, detail: "known-names list not found")
         }
-        return KnownNames(bytes: Array(data))
+        return KnownNames(data: data)
     }
 
     /// Whether the exact spelling is a known name.
     public func contains(_ name: String) -> Bool {
-        var key = Array(name.utf8)
-        return key.withUnsafeMutableBufferPointer { k in
-            bytes.withUnsafeBufferPointer { b in
-                var lo = 0, hi = lineStarts.count - 1
-                while lo <= hi {
-                    let mid = (lo + hi) / 2
-                    let start = Int(lineStarts[mid])
-                    var end = start
-                    while end < b.count && b[end] != 0x0A { end += 1 }
-                    let c = compare(k, b, start, end)
-                    if c == 0 { return true }
-                    if c < 0 { hi = mid - 1 } else { lo = mid + 1 }
+        var name = name
+        return name.withUTF8 { k in
+            data.withUnsafeBytes { raw in
+                let b = raw.bindMemory(to: UInt8.self)
+                var lo = 0, hi = b.count
+                while lo < hi {
+                    var s = (lo + hi) / 2
+                    while s > lo && b[s - 1] != 0x0A { s -= 1 }
+                    var e = s
+                    while e < hi && b[e] != 0x0A { e += 1 }
+                    let c = Self.compare(k, b, s, e)
+                    if c == 0 && e > s { return true }
+                    if c < 0 { hi = s } else { lo = e + 1 }
                 }
                 return false
             }
         }
     }
 
-    private func compare(_ k: UnsafeMutableBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    private static func compare(_ k: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         var i = 0
         let n = end - start
         while i < k.count && i < n {
