@@ -5,6 +5,8 @@ import MTLintKit
 extension Severity: ExpressibleByArgument {}
 extension MarkupFormat: ExpressibleByArgument {}
 extension CorpusFormat: ExpressibleByArgument {}
+extension HouseTypography.Quotes: ExpressibleByArgument {}
+extension HouseTypography.Dashes: ExpressibleByArgument {}
 
 /// The threshold at which findings make the exit code 1.
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -33,6 +35,12 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("house-style"), parsing: .singleValue, help: "A house spelling of a name, suggested over its other spellings (e.g. Zelenskyy; repeatable).")
     var houseStyle: [String] = []
 
+    @Option(help: "House quotes: curly or straight (quote-style is off unless set here or in typography: of .mtlint.yml).")
+    var quotes: HouseTypography.Quotes?
+
+    @Option(help: "House dashes: em, spaced-em or spaced-en (dash-style is off unless set).")
+    var dashes: HouseTypography.Dashes?
+
     @Option(name: .customLong("allow"), parsing: .singleValue, help: "A word never flagged (repeatable).")
     var allowed: [String] = []
 
@@ -46,12 +54,14 @@ struct RuleOptions: ParsableArguments {
     var noConfig = false
 
     /// The rules with the command line's packs; exits 2 on bad rule data.
-    func loadRules(extraPacks more: [URL] = [], extraGazetteers moreNames: [URL] = [], houseStyle moreStyle: [String] = []) throws -> [any Rule] {
+    func loadRules(extraPacks more: [URL] = [], extraGazetteers moreNames: [URL] = [], houseStyle moreStyle: [String] = [],
+                   typography configured: HouseTypography = HouseTypography()) throws -> [any Rule] {
         do {
             let dir = try RuleDataDirectory.locate(explicit: rulesDirectory)
             return try RuleRegistry.builtin(rules: dir, extraPacks: extraPacks.map { URL(fileURLWithPath: $0) } + more,
                                             extraGazetteers: extraGazetteers.map { URL(fileURLWithPath: $0) } + moreNames,
-                                            houseStyle: moreStyle + houseStyle)
+                                            houseStyle: moreStyle + houseStyle,
+                                            typography: configured.overridden(by: HouseTypography(quotes: quotes, dashes: dashes)))
         } catch {
             warn("\(error)")
             throw ExitCode(2)
@@ -125,16 +135,19 @@ final class LinterFactory {
 
     /// The rules a configuration asks for: the command line's plus its packs, gazetteers and house style.
     func rules(for config: Configuration) throws -> [any Rule] {
-        guard !config.packs.isEmpty || !config.gazetteers.isEmpty || !config.houseStyle.isEmpty else { return base }
+        guard !config.packs.isEmpty || !config.gazetteers.isEmpty || !config.houseStyle.isEmpty
+                || config.typography != HouseTypography() else { return base }
         let key = packsKey(config)
         if let r = rulesByPacks[key] { return r }
-        let rules = try options.loadRules(extraPacks: config.packs, extraGazetteers: config.gazetteers, houseStyle: config.houseStyle)
+        let rules = try options.loadRules(extraPacks: config.packs, extraGazetteers: config.gazetteers, houseStyle: config.houseStyle,
+                                          typography: config.typography)
         rulesByPacks[key] = rules
         return rules
     }
 
     private func packsKey(_ config: Configuration) -> String {
-        ((config.packs + config.gazetteers).map(\.path) + config.houseStyle).joined(separator: "\n")
+        ((config.packs + config.gazetteers).map(\.path) + config.houseStyle
+            + [config.typography.quotes?.rawValue ?? "-", config.typography.dashes?.rawValue ?? "-"]).joined(separator: "\n")
     }
 
     func linter(for config: Configuration) throws -> Linter {

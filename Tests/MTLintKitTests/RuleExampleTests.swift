@@ -15,7 +15,12 @@ struct RuleExampleTests {
         var testDescription: String { "\(rule): \(text)" }
     }
 
-    static let infos: [RuleInfo] = TestSupport.rules.flatMap(\.infos)
+    /// The registry with a house typography, so that the style rules (silent by default) run their examples;
+    /// the prefixes above use curly quotes and a spaced em dash, which comply with it.
+    static let rules: [any Rule] = try! RuleRegistry.builtin(
+        rules: TestSupport.rulesDirectory, typography: HouseTypography(quotes: .curly, dashes: .spacedEm))
+
+    static let infos: [RuleInfo] = rules.flatMap(\.infos)
 
     static let cases: [Case] = infos.flatMap { i in
         i.triggers.map { Case(rule: i.id, text: $0.text, suggestion: $0.suggestion, triggers: true) }
@@ -23,7 +28,7 @@ struct RuleExampleTests {
     }
 
     @Test func everyRuleHasExamples() {
-        #expect(!TestSupport.rules.isEmpty)
+        #expect(!Self.rules.isEmpty)
         for i in Self.infos {
             #expect(!i.triggers.isEmpty, "\(i.id) has no triggering example")
             #expect(!i.quiet.isEmpty, "\(i.id) has no quiet example")
@@ -36,7 +41,7 @@ struct RuleExampleTests {
 
     @Test(arguments: cases)
     func example(_ c: Case) {
-        let linter = Linter(rules: TestSupport.rules, enabled: [c.rule])
+        let linter = Linter(rules: Self.rules, enabled: [c.rule])
         for prefix in Self.prefixes {
             let (text, marked) = TestSupport.unmark(c.text)
             let shift = prefix.unicodeScalars.count

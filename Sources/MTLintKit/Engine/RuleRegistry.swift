@@ -5,9 +5,10 @@ public enum RuleRegistry {
     /// Every built-in rule, in a stable order.
     /// `extraPacks`: literalism packs a user adds (`--rules FILE`), in the same format as Rules/literalisms.
     /// `extraGazetteers`: name lists a user adds (`--gazetteer FILE`), in gazetteer.tsv's layout.
+    /// `typography`: house quotes and dashes (`quote-style`, `dash-style` stay silent without them).
     /// `houseStyle`: preferred spellings of names (`--house-style Zelenskyy`), suggested over the others.
     public static func builtin(rules: URL, extraPacks: [URL] = [], extraGazetteers: [URL] = [],
-                               houseStyle: [String] = []) throws(DataError) -> [any Rule] {
+                               houseStyle: [String] = [], typography: HouseTypography = HouseTypography()) throws(DataError) -> [any Rule] {
         let repetition = try RepetitionData.load(rules: rules)
         let words = Lazy<WordList?> { try? WordList.shared(in: rules) }
         var all: [any Rule] = [
@@ -21,7 +22,7 @@ public enum RuleRegistry {
         all += try NameRules.all(rules: rules, words: words, extraGazetteers: extraGazetteers, houseStyle: houseStyle)
         all += try LiteralismRules.all(rules: rules, words: words, extraPacks: extraPacks)
         all += try GarbleRules.all(rules: rules, words: words)
-        all += try CharacterRules.all(rules: rules, words: words)
+        all += try CharacterRules.all(rules: rules, words: words, typography: typography)
         return all
     }
 }

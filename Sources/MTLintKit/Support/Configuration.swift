@@ -18,13 +18,15 @@ public struct Configuration: Sendable, Equatable {
     public var gazetteers: [URL] = []
     /// House spellings of names ("Zelenskyy", "Kyiv"), suggested over the other spellings.
     public var houseStyle: [String] = []
+    /// House quotes and dashes (off unless set).
+    public var typography = HouseTypography()
     /// Folders whose configuration files were merged, outermost first (for messages and caching).
     public var sources: [String] = []
 
     public init() {}
 
     public static let fileName = ".mtlint.yml"
-    static let keys = ["rules", "categories", "severity", "packs", "gazetteers", "house_style", "allow", "ignore", "fail_on", "max_garble"]
+    static let keys = ["rules", "categories", "severity", "packs", "gazetteers", "house_style", "typography", "allow", "ignore", "fail_on", "max_garble"]
 
     /// Parses one file. Rule ids and categories are checked against `known` (id → category).
     public static func parse(_ url: URL, known: [String: String]) throws(DataError) -> Configuration {
@@ -102,6 +104,24 @@ public struct Configuration: Sendable, Equatable {
                 }
             case "house_style":
                 c.houseStyle = try list(v, "house_style").map(\.0)
+            case "typography":
+                guard case .mapping(let m) = v else { throw .invalid(path: path, line: v.mark?.line, detail: "'typography' takes quotes and dashes") }
+                for (tk, tv) in m {
+                    switch tk.string ?? "" {
+                    case "quotes":
+                        guard let q = HouseTypography.Quotes(rawValue: tv.string ?? "") else {
+                            throw .invalid(path: path, line: tv.mark?.line, detail: "typography.quotes must be curly or straight")
+                        }
+                        c.typography.quotes = q
+                    case "dashes":
+                        guard let d = HouseTypography.Dashes(rawValue: tv.string ?? "") else {
+                            throw .invalid(path: path, line: tv.mark?.line, detail: "typography.dashes must be em, spaced-em or spaced-en")
+                        }
+                        c.typography.dashes = d
+                    default:
+                        throw .invalid(path: path, line: tk.mark?.line, detail: "unknown key 'typography.\(tk.string ?? "")' (known: quotes, dashes)")
+                    }
+                }
             case "allow":
                 c.allow = Set(try list(v, "allow").map { Document.key($0.0) })
             case "ignore":
@@ -131,6 +151,7 @@ public struct Configuration: Sendable, Equatable {
         m.packs += child.packs
         m.gazetteers += child.gazetteers
         m.houseStyle += child.houseStyle.filter { !m.houseStyle.contains($0) }
+        m.typography = m.typography.overridden(by: child.typography)
         m.allow.formUnion(child.allow)
         m.ignore += child.ignore
         m.failOn = child.failOn ?? m.failOn
@@ -196,6 +217,10 @@ public struct Configuration: Sendable, Equatable {
         gazetteers: []         # extra name lists in gazetteer.tsv's layout, e.g. [newsroom/names.tsv]
 
         house_style: []        # preferred spellings of names, suggested over the others, e.g. [Zelenskyy, Kyiv]
+
+        # typography:          # house quotes and dashes; off unless set
+        #   quotes: curly      # curly or straight
+        #   dashes: spaced-em  # em (word—word), spaced-em (word — word) or spaced-en (word – word)
 
         allow: []              # words never flagged, e.g. [Walkingshaw, Penmount]
 

@@ -5,7 +5,7 @@ import Foundation
 /// or language, mixed-script words) and typography (broken hyphens, apostrophes, quotes, spacing and
 /// doubled punctuation).
 enum CharacterRules {
-    static func all(rules: URL, words: Lazy<WordList?>) throws(DataError) -> [any Rule] {
+    static func all(rules: URL, words: Lazy<WordList?>, typography: HouseTypography = HouseTypography()) throws(DataError) -> [any Rule] {
         [
             MojibakeRule(),
             ReplacementCharacterRule(),
@@ -21,6 +21,8 @@ enum CharacterRules {
             SpaceBeforePunctuationRule(),
             DoubledPunctuationRule(words: words),
             MissingSpaceRule(words: words),
+            QuoteStyleRule(style: typography.quotes),
+            DashStyleRule(style: typography.dashes),
         ]
     }
 }
