@@ -99,15 +99,19 @@ int32_t mt_script(uint32_t codePoint) {
     return U_FAILURE(status) ? -1 : (int32_t)code;
 }
 
-int32_t mt_script_short_name(int32_t script, char *buf, int32_t capacity) {
-    const char *name = uscript_getShortName((UScriptCode)script);
-    if (name == NULL) name = "Zzzz";
+// Copies a C string into buf (truncated, NUL-terminated); returns its full length.
+static int32_t copy_name(const char *name, char *buf, int32_t capacity) {
     int32_t n = (int32_t)strlen(name);
     if (capacity <= 0) return n;
     int32_t copy = n < capacity - 1 ? n : capacity - 1;
     memcpy(buf, name, (size_t)copy);
     buf[copy] = 0;
     return n;
+}
+
+int32_t mt_script_short_name(int32_t script, char *buf, int32_t capacity) {
+    const char *name = uscript_getShortName((UScriptCode)script);
+    return copy_name(name ? name : "Zzzz", buf, capacity);
 }
 
 int32_t mt_char_type(uint32_t codePoint) {
@@ -119,13 +123,7 @@ int32_t mt_char_type(uint32_t codePoint) {
 
 int32_t mt_script_long_name(int32_t script, char *buf, int32_t capacity) {
     const char *name = uscript_getName((UScriptCode)script);
-    if (name == NULL) name = "Unknown";
-    int32_t n = (int32_t)strlen(name);
-    if (capacity <= 0) return n;
-    int32_t copy = n < capacity - 1 ? n : capacity - 1;
-    memcpy(buf, name, (size_t)copy);
-    buf[copy] = 0;
-    return n;
+    return copy_name(name ? name : "Unknown", buf, capacity);
 }
 
 static _Thread_local USpoofChecker *spoofChecker = NULL;

@@ -30,7 +30,7 @@ public enum ICU {
         return Int(max(n, 0))
     }
 
-    private static func normalized(_ units: UnsafeBufferPointer<UInt16>,
+    fileprivate static func normalized(_ units: UnsafeBufferPointer<UInt16>,
                                    _ f: (UnsafePointer<UInt16>?, Int32, UnsafeMutablePointer<UInt16>?, Int32) -> Int32) -> [UInt16] {
         var out = [UInt16](repeating: 0, count: units.count * 2 + 4)
         var n = out.withUnsafeMutableBufferPointer { f(units.baseAddress, Int32(units.count), $0.baseAddress, Int32($0.count)) }
@@ -106,14 +106,6 @@ extension ICU {
 
     /// NFC of a run of UTF-16 units.
     static func nfcUnits(_ units: UnsafeBufferPointer<UInt16>) -> [UInt16] {
-        var out = [UInt16](repeating: 0, count: units.count * 3 + 4)
-        var n = out.withUnsafeMutableBufferPointer { mt_nfc(units.baseAddress, Int32(units.count), $0.baseAddress, Int32($0.count)) }
-        if Int(n) > out.count {
-            out = [UInt16](repeating: 0, count: Int(n))
-            n = out.withUnsafeMutableBufferPointer { mt_nfc(units.baseAddress, Int32(units.count), $0.baseAddress, Int32($0.count)) }
-        }
-        if n < 0 { return Array(units) }
-        out.removeSubrange(Int(n)...)
-        return out
+        normalized(units, mt_nfc)
     }
 }
