@@ -27,10 +27,23 @@ struct GarbledNameRule {
         var score: Double
     }
 
-    func check(_ a: NameAnalysis, _ findings: inout [Finding]) {
+    func check(_ a: NameAnalysis, _ names: DocumentNames, _ findings: inout [Finding]) {
+        var reported = Set<String>()
+        for g in names.garbles(a) {
+            let rare = names.forms[g.form], target = names.forms[g.target]
+            reported.insert(rare.key)
+            let form = target.display
+            let times = target.count == 1 ? "once" : (target.count == 2 ? "twice" : "\(target.count) times")
+            for t in rare.tokens {
+                findings.append(Finding(
+                    ruleID: Self.info.id, units: a.unitsWithoutPossessive(t),
+                    message: "“\(a.surface(t))” looks like a misspelling of “\(form)”, which this text uses \(times).",
+                    replacements: [.text(form)]))
+            }
+        }
         let docPersons = a.occurrences.keys.filter { a.gazetteer.entities[$0].type == .person }
         let docEntities = Array(a.occurrences.keys)
-        for (key, tokens) in a.unknown {
+        for (key, tokens) in a.unknown where !reported.contains(key) {
             let q = NameSimilarity.scalars(key)
             guard q.count >= 4 else { continue }
             // A known name plus "s" is a lost apostrophe, the possessive rule's business.
@@ -77,7 +90,7 @@ struct GarbledNameRule {
                     replacements: [.text(winner.form)]))
             }
         }
-        slotEvidence(a, &findings)
+        slotEvidence(a, skipping: reported, &findings)
     }
 
     private func reason(_ a: NameAnalysis, _ c: Candidate) -> String {
@@ -106,8 +119,8 @@ struct GarbledNameRule {
     }
 
     /// A real name in a curated person's slot: "Marco Rubin" where Marco Rubio is meant.
-    private func slotEvidence(_ a: NameAnalysis, _ findings: inout [Finding]) {
-        for t in a.knownUncurated {
+    private func slotEvidence(_ a: NameAnalysis, skipping reported: Set<String>, _ findings: inout [Finding]) {
+        for t in a.knownUncurated where !reported.contains(NameAnalysis.baseKey(a.doc.keys[t])) {
             guard let g = a.wordBefore(t), a.doc.tokens[g].flags.contains(.capitalized),
                   let people = a.gazetteer.byGivenName[a.doc.keys[g]] else { continue }
             let q = NameSimilarity.scalars(NameAnalysis.baseKey(a.doc.keys[t]))

@@ -20,8 +20,22 @@ struct LowercaseNameRule {
         ],
         fixIsSafe: true)
 
-    func check(_ a: NameAnalysis, _ findings: inout [Finding]) {
-        for (t, ents) in a.resolved where !a.doc.tokens[t].flags.contains(.capitalized) {
+    func check(_ a: NameAnalysis, _ names: DocumentNames, _ findings: inout [Finding]) {
+        var reported = Set<Int>()
+        // Names the document itself writes capitalised ("Nairobi" in the text, "nairobi" here).
+        for f in names.forms where !f.lower.isEmpty && names.isName(f) && f.midSentence > 0 && !f.english
+            && !a.gazetteer.lowercaseWords.contains(f.key) {
+            let form = f.display
+            let times = f.count == 1 ? "once" : (f.count == 2 ? "twice" : "\(f.count) times")
+            for t in f.lower where !inCompoundOrHandle(a, t) {
+                reported.insert(t)
+                findings.append(Finding(
+                    ruleID: Self.info.id, units: a.unitsWithoutPossessive(t),
+                    message: "“\(a.surface(t))” is a name: this text writes “\(form)” \(times).",
+                    replacements: [.text(form)]))
+            }
+        }
+        for (t, ents) in a.resolved where !a.doc.tokens[t].flags.contains(.capitalized) && !reported.contains(t) {
             let key = NameAnalysis.baseKey(a.doc.keys[t])
             guard let e = ents.first(where: { a.gazetteer.entities[$0].type != .other }) else { continue }
             let entity = a.gazetteer.entities[e]
@@ -38,5 +52,19 @@ struct LowercaseNameRule {
                 message: "“\(a.surface(t))” is a name: write “\(form)”.",
                 replacements: [.text(form)]))
         }
+    }
+
+    /// Part of a file name, handle or lower-case compound ("nairobi-based" stays a choice of style).
+    private func inCompoundOrHandle(_ a: NameAnalysis, _ t: Int) -> Bool {
+        let doc = a.doc
+        if t > 0, !doc.tokens[t].flags.contains(.spaceBefore), doc.tokens[t - 1].kind == .punctuation {
+            let u = doc.prose.units[Int(doc.tokens[t - 1].start)]
+            if u == 0x40 || u == 0x23 || u == 0x2F || u == 0x2E || u == 0x5F { return true }   // @ # / . _
+        }
+        if t + 1 < doc.tokens.count, !doc.tokens[t + 1].flags.contains(.spaceBefore), doc.tokens[t + 1].kind == .punctuation {
+            let u = doc.prose.units[Int(doc.tokens[t + 1].start)]
+            if u == 0x2F || u == 0x5F || (u == 0x2E && t + 2 < doc.tokens.count && !doc.tokens[t + 2].flags.contains(.spaceBefore)) { return true }
+        }
+        return false
     }
 }

@@ -16,10 +16,14 @@ struct NameConsistencyRule {
 
     func check(_ a: NameAnalysis, _ findings: inout [Finding]) {
         for (e, forms) in a.forms where forms.count >= 2 && !a.gazetteer.houseStyled.contains(e) {
-            let ordered = forms.sorted { ($0.value, firstUse(a, e, $1.key)) > ($1.value, firstUse(a, e, $0.key)) }
+            let entity = a.gazetteer.entities[e]
+            // Most used first; on a tie, the entity's own spelling over a listed variant, then the first used.
+            func rank(_ form: String) -> Int { [entity.preferred, entity.short, entity.canonical].contains(form) ? 1 : 0 }
+            let ordered = forms.sorted {
+                ($0.value, rank($0.key), firstUse(a, e, $1.key)) > ($1.value, rank($1.key), firstUse(a, e, $0.key))
+            }
             let majority = ordered[0].key
             let majorityKey = NameSimilarity.scalars(Document.key(majority))
-            let entity = a.gazetteer.entities[e]
             for t in a.occurrences[e] ?? [] {
                 let form = a.surface(t)
                 guard form != majority, !a.doc.tokens[t].flags.contains(.allCaps) else { continue }

@@ -12,8 +12,9 @@ struct NameChecker: Rule {
 
     func check(_ document: Document, _ findings: inout [Finding]) {
         let analysis = NameAnalysis(document, gazetteer: gazetteer, words: words.get)
-        GarbledNameRule().check(analysis, &findings)
-        LowercaseNameRule().check(analysis, &findings)
+        let names = DocumentNames(analysis)
+        GarbledNameRule().check(analysis, names, &findings)
+        LowercaseNameRule().check(analysis, names, &findings)
         PossessiveNameRule().check(analysis, &findings)
         NameConsistencyRule().check(analysis, &findings)
         NameStyleRule().check(analysis, &findings)

@@ -1,0 +1,222 @@
+/// Every name-like form a document uses, with its counts and contexts, and the garbles it reveals: a rare
+/// form close to a form the same document spells more often ("Guadalajara" six times, "Guadalajra" once),
+/// whether or not any gazetteer knows either. Built once per document for the name rules.
+struct DocumentNames {
+    struct Form {
+        /// Case-folded key without possessive.
+        let key: String
+        /// Folded letters for distances (NameDistance.fold).
+        let folded: [UInt8]
+        /// Capitalised occurrences (token indices).
+        var tokens: [Int] = []
+        /// Capitalised occurrences that do not start a sentence.
+        var midSentence = 0
+        /// Lower-case occurrences ("nairobi").
+        var lower: [Int] = []
+        /// Surface spellings of the capitalised occurrences and their counts.
+        var surfaces: [String: Int] = [:]
+        /// Capitalised words right before / after the occurrences: given names, titles, "Kuala", "City".
+        var before: Set<String> = []
+        var after: Set<String> = []
+        /// A real name: in the curated gazetteer or the known-name guard.
+        var known = false
+        var curated: [Int] = []
+        /// An ordinary English word in lower case ("bush", "turkey").
+        var english = false
+
+        var count: Int { tokens.count }
+        /// The spelling the document uses most (first seen on ties).
+        var display: String {
+            surfaces.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? key
+        }
+    }
+
+    /// A rare form and the established form of the same cluster it garbles.
+    struct Garble {
+        var form: Int
+        var target: Int
+        var distance: Float
+    }
+
+    var forms: [Form] = []
+    var byKey: [String: Int] = [:]
+
+    init(_ a: NameAnalysis) {
+        let doc = a.doc
+        var lowerTokens: [(String, Int)] = []
+        for (si, s) in doc.sentences.enumerated() {
+            let first = a.firstWord(si)
+            for t in s.tokens {
+                let tok = doc.tokens[t]
+                guard tok.kind == .word, !tok.flags.contains(.url), !tok.flags.contains(.hasDigit),
+                      !tok.flags.contains(.allCaps), tok.length >= 3 else { continue }
+                let key = NameAnalysis.baseKey(doc.keys[t])
+                guard !NameAnalysis.genericTitles.contains(key), !a.gazetteer.titleWords.contains(key) else { continue }
+                if !tok.flags.contains(.capitalized) {
+                    if key.utf8.count >= 4 { lowerTokens.append((key, t)) }
+                    continue
+                }
+                let f = index(of: key, a)
+                forms[f].tokens.append(t)
+                if t != first { forms[f].midSentence += 1 }
+                forms[f].surfaces[a.surface(t), default: 0] += 1
+                if let b = a.wordBefore(t), Self.isSlotWord(a, b) { forms[f].before.insert(doc.keys[b]) }
+                if t + 1 < doc.tokens.count, a.wordBefore(t + 1) == t, Self.isSlotWord(a, t + 1) {
+                    forms[f].after.insert(doc.keys[t + 1])
+                }
+            }
+        }
+        for (key, t) in lowerTokens {
+            if let f = byKey[key] { forms[f].lower.append(t) }
+        }
+    }
+
+    /// A capitalised neighbour that tells one name from another: a given name or a name part ("Kuala"),
+    /// not an ordinary word at the start of a sentence ("Later Merkle left") nor a title.
+    static func isSlotWord(_ a: NameAnalysis, _ t: Int) -> Bool {
+        let tok = a.doc.tokens[t]
+        guard tok.kind == .word, tok.flags.contains(.capitalized), !tok.flags.contains(.allCaps) else { return false }
+        let key = a.doc.keys[t]
+        if NameAnalysis.genericTitles.contains(key) || a.gazetteer.titleWords.contains(key) { return false }
+        return a.words?.commonWordLevel(key) == nil
+    }
+
+    private mutating func index(of key: String, _ a: NameAnalysis) -> Int {
+        if let f = byKey[key] { return f }
+        var form = Form(key: key, folded: NameDistance.fold(key))
+        form.curated = a.gazetteer.entities(forKey: key)
+        form.english = a.words?.commonWordLevel(key) != nil
+        form.known = !form.curated.isEmpty || (!form.english && a.gazetteer.known?.contains(Self.capitalized(key)) == true)
+        byKey[key] = forms.count
+        forms.append(form)
+        return forms.count - 1
+    }
+
+    /// "guadalajara" → "Guadalajara": how the known-name guard lists a name.
+    static func capitalized(_ key: String) -> String {
+        guard let f = key.first else { return key }
+        return f.uppercased() + key.dropFirst()
+    }
+
+    /// A name the document establishes: capitalised in mid-sentence at least once, or no English word.
+    func isName(_ f: Form) -> Bool {
+        f.count > 0 && (f.midSentence > 0 || !f.english)
+    }
+
+    /// How firmly the document establishes a form: occurrences, and whether the name is real.
+    private func weight(_ f: Form) -> Float {
+        Float(f.count) + (f.known ? 0.5 : 0) + (f.curated.isEmpty ? 0 : 0.25)
+    }
+
+    /// Rare forms that garble an established form of the same document.
+    func garbles(_ a: NameAnalysis) -> [Garble] {
+        let established = forms.indices.filter { isName(forms[$0]) && forms[$0].folded.count >= 3 }
+        var out: [Garble] = []
+        for r in forms.indices {
+            let rare = forms[r]
+            // Curated names are real; ordinary words and short tokens are no garbles to guess at.
+            guard rare.count > 0, rare.count <= 2, rare.curated.isEmpty, !rare.english,
+                  rare.folded.count >= 4 else { continue }
+            var best: Garble?
+            var runnerUp: Float = .infinity
+            for d in established where d != r {
+                let target = forms[d]
+                guard weight(target) > weight(rare), target.count >= 2 * rare.count || rare.count == 1,
+                      let dist = similarity(rare, target) else { continue }
+                if best == nil || dist < best!.distance {
+                    if let b = best { runnerUp = min(runnerUp, b.distance) }
+                    best = Garble(form: r, target: d, distance: dist)
+                } else {
+                    runnerUp = min(runnerUp, dist)
+                }
+            }
+            // Two established names equally close: the document does not say which was meant.
+            if let b = best, runnerUp - b.distance >= 0.3 { out.append(b) }
+        }
+        return out
+    }
+
+    /// The weighted distance when `rare` reads as a slip for `target`, nil for a different name.
+    private func similarity(_ rare: Form, _ target: Form) -> Float? {
+        let r = rare.folded, d = target.folded
+        if !rare.curated.isEmpty && !Set(rare.curated).isDisjoint(with: target.curated) { return nil }
+        if Self.isInflection(r, d) || Self.isTransliterationVariant(r, d) { return nil }
+        // One name inside the other with letters added at an end: a compound or derivative ("CornwallLive",
+        // "Hindutva"), not a slip.
+        let (short, long) = r.count <= d.count ? (r, d) : (d, r)
+        if long.count - short.count >= 2 && (long.starts(with: short) || long.reversed().starts(with: short.reversed())) { return nil }
+        // Different given names or partners in the same slot: two people (Fomin, Morrison and Morison).
+        if !rare.before.isEmpty && !target.before.isEmpty && rare.before.isDisjoint(with: target.before) { return nil }
+        if !rare.after.isEmpty && !target.after.isEmpty && rare.after.isDisjoint(with: target.after) { return nil }
+        let sharedSlot = !rare.before.isDisjoint(with: target.before) || !rare.after.isDisjoint(with: target.after)
+        let length = Float(max(r.count, d.count))
+        let soundAlike = NameDistance.soundKey(r) == NameDistance.soundKey(d)
+        var limit: Float
+        if rare.known {
+            // A real name elsewhere in the world: only a cheap slip away from the document's name.
+            guard target.count >= 2 || sharedSlot, length >= 5 else { return nil }
+            limit = 1.0
+        } else {
+            limit = (sharedSlot || soundAlike ? 0.42 : 0.32) * length
+        }
+        guard let dist = NameDistance.distance(r, d, limit: limit) else { return nil }
+        // A different first sound needs a near-identical rest.
+        if r[0] != d[0] && NameDistance.substitutionCost(r[0], d[0]) > 0.6 && dist > 1.0 && !sharedSlot { return nil }
+        // Bigram overlap keeps apart short names that share letters by chance.
+        if !sharedSlot && !soundAlike && Self.bigramDice(r, d) < 0.34 { return nil }
+        return dist
+    }
+
+    /// Endings that make another word of the same name: plural or lost apostrophe ("Kennedys"), demonyms and
+    /// adjectives ("Kenyan", "Chinese", "Israeli"), feminine surnames ("Fomina", "Petrova", "Nowakowska").
+    static func isInflection(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard short.count >= 3 else { return false }
+        for cut in 0...min(2, short.count - 3) {
+            let stem = short.prefix(short.count - cut)
+            guard long.starts(with: stem) else { continue }
+            let tail = String(decoding: long.dropFirst(stem.count), as: UTF8.self)
+            let shortTail = String(decoding: short.suffix(cut), as: UTF8.self)
+            if inflectionTails.contains(tail) && (cut == 0 || ["a", "e", "y", "o", "i", "ia", "ie"].contains(shortTail)) { return true }
+            if let feminine = feminineTails[shortTail], feminine.contains(tail) { return true }
+        }
+        return false
+    }
+
+    static let inflectionTails: Set<String> = [
+        "s", "es", "'s", "n", "an", "ian", "ean", "i", "ese", "ish", "ic", "er", "ers", "ite", "ites", "ans",
+        "ians", "ic", "ics", "ist", "ists", "ism", "a", "ova", "eva", "ina", "yna", "ska", "skaya", "aya", "ya",
+        "uese", "ine", "ais", "aise", "ien", "ienne", "o",
+    ]
+    static let feminineTails: [String: Set<String>] = [
+        "y": ["aya", "a"], "i": ["a"], "iy": ["aya"], "ij": ["a"], "o": ["a"], "s": ["ė", "e"],
+    ]
+
+    /// Spellings that differ only by a transliteration convention (Zelenskyy/Zelenskiy/Zelensky,
+    /// Oleksiy/Oleksii, Aleksandr/Alexandr): the house-style rules' business, not a garble.
+    static func isTransliterationVariant(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        translitKey(a) == translitKey(b)
+    }
+
+    static func translitKey(_ w: [UInt8]) -> [UInt8] {
+        var s = String(decoding: w, as: UTF8.self)
+        for (from, to) in [("ks", "x"), ("kh", "h"), ("yy", "y"), ("iy", "y"), ("ii", "y"), ("yi", "y"), ("ij", "y"),
+                           ("yj", "y"), ("j", "y"), ("ie", "ye"), ("ia", "ya"), ("iu", "yu"), ("ou", "u"), ("w", "v")] {
+            s = s.replacingOccurrences(of: from, with: to)
+        }
+        if s.hasSuffix("i") { s = String(s.dropLast()) + "y" }
+        return Array(s.utf8)
+    }
+
+    static func bigramDice(_ a: [UInt8], _ b: [UInt8]) -> Float {
+        guard a.count >= 2, b.count >= 2 else { return a == b ? 1 : 0 }
+        var grams: [UInt16] = []
+        for i in 0..<(a.count - 1) { grams.append(UInt16(a[i]) << 8 | UInt16(a[i + 1])) }
+        var shared = 0
+        for i in 0..<(b.count - 1) {
+            let g = UInt16(b[i]) << 8 | UInt16(b[i + 1])
+            if let k = grams.firstIndex(of: g) { shared += 1; grams.remove(at: k) }
+        }
+        return 2 * Float(shared) / Float(a.count + b.count - 2)
+    }
+}
