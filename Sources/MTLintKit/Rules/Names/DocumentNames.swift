@@ -23,6 +23,9 @@ struct DocumentNames {
         var curated: [Int] = []
         /// An ordinary English word in lower case ("bush", "turkey").
         var english = false
+        /// How common the name is in English (0 unknown … about 6 very common), from the word list's levels
+        /// of capitalised words: the noisy channel's prior.
+        var prior: Float = 0
 
         var count: Int { tokens.count }
         /// The spelling the document uses most (first seen on ties).
@@ -51,7 +54,9 @@ struct DocumentNames {
                 guard tok.kind == .word, !tok.flags.contains(.url), !tok.flags.contains(.hasDigit),
                       !tok.flags.contains(.allCaps), tok.length >= 3 else { continue }
                 let key = NameAnalysis.baseKey(doc.keys[t])
-                guard !NameAnalysis.genericTitles.contains(key), !a.gazetteer.titleWords.contains(key) else { continue }
+                // Titles are no names; a curated title's name part ("Russian" of "Russian President") is.
+                guard !NameAnalysis.genericTitles.contains(key),
+                      !(a.gazetteer.titleWords.contains(key) && a.words?.commonWordLevel(key) != nil) else { continue }
                 if !tok.flags.contains(.capitalized) {
                     if key.utf8.count >= 4 { lowerTokens.append((key, t)) }
                     continue
@@ -87,6 +92,8 @@ struct DocumentNames {
         form.curated = a.gazetteer.entities(forKey: key)
         form.english = a.words?.commonWordLevel(key) != nil
         form.known = !form.curated.isEmpty || (!form.english && a.gazetteer.known?.contains(Self.capitalized(key)) == true)
+        if let level = a.words?.level(Self.capitalized(key)) { form.prior = Float(90 - level) / 10 }
+        else if form.known { form.prior = 1 }
         byKey[key] = forms.count
         forms.append(form)
         return forms.count - 1
@@ -103,9 +110,11 @@ struct DocumentNames {
         f.count > 0 && (f.midSentence > 0 || !f.english)
     }
 
-    /// How firmly the document establishes a form: occurrences, and whether the name is real.
-    private func weight(_ f: Form) -> Float {
-        Float(f.count) + (f.known ? 0.5 : 0) + (f.curated.isEmpty ? 0 : 0.25)
+    /// Whether the document establishes `target` more firmly than `rare`: used more often, or as often
+    /// but a more common name.
+    private func dominates(_ target: Form, _ rare: Form) -> Bool {
+        if target.count > rare.count { return target.count >= 2 * rare.count }
+        return target.count == rare.count && target.prior >= rare.prior + 1
     }
 
     /// Rare forms that garble an established form of the same document.
@@ -115,14 +124,14 @@ struct DocumentNames {
         for r in forms.indices {
             let rare = forms[r]
             // Curated names are real; ordinary words and short tokens are no garbles to guess at.
+            // A common name in its own right (SCOWL level ≤ 60: Austen beside Austin) is left alone too.
             guard rare.count > 0, rare.count <= 2, rare.curated.isEmpty, !rare.english,
-                  rare.folded.count >= 4 else { continue }
+                  rare.folded.count >= 4, rare.prior < 3 else { continue }
             var best: Garble?
             var runnerUp: Float = .infinity
             for d in established where d != r {
                 let target = forms[d]
-                guard weight(target) > weight(rare), target.count >= 2 * rare.count || rare.count == 1,
-                      let dist = similarity(rare, target) else { continue }
+                guard dominates(target, rare), let dist = similarity(rare, target) else { continue }
                 if best == nil || dist < best!.distance {
                     if let b = best { runnerUp = min(runnerUp, b.distance) }
                     best = Garble(form: r, target: d, distance: dist)
@@ -146,16 +155,16 @@ struct DocumentNames {
         let (short, long) = r.count <= d.count ? (r, d) : (d, r)
         if long.count - short.count >= 2 && (long.starts(with: short) || long.reversed().starts(with: short.reversed())) { return nil }
         // Different given names or partners in the same slot: two people (Fomin, Morrison and Morison).
+        // (A given name before different surnames proves nothing: many people are called Vladimir.)
         if !rare.before.isEmpty && !target.before.isEmpty && rare.before.isDisjoint(with: target.before) { return nil }
-        if !rare.after.isEmpty && !target.after.isEmpty && rare.after.isDisjoint(with: target.after) { return nil }
         let sharedSlot = !rare.before.isDisjoint(with: target.before) || !rare.after.isDisjoint(with: target.after)
         let length = Float(max(r.count, d.count))
         let soundAlike = NameDistance.soundKey(r) == NameDistance.soundKey(d)
         var limit: Float
         if rare.known {
-            // A real name elsewhere in the world: only a cheap slip away from the document's name.
-            guard target.count >= 2 || sharedSlot, length >= 5 else { return nil }
-            limit = 1.0
+            // A real name elsewhere in the world, but not here: only a slip or two away from the document's name.
+            guard target.count >= 2 || sharedSlot || target.prior >= rare.prior + 2, length >= 4 else { return nil }
+            limit = min(0.25 * length, 1.5)
         } else {
             limit = (sharedSlot || soundAlike ? 0.42 : 0.32) * length
         }
@@ -201,7 +210,7 @@ struct DocumentNames {
     static func translitKey(_ w: [UInt8]) -> [UInt8] {
         var s = String(decoding: w, as: UTF8.self)
         for (from, to) in [("ks", "x"), ("kh", "h"), ("yy", "y"), ("iy", "y"), ("ii", "y"), ("yi", "y"), ("ij", "y"),
-                           ("yj", "y"), ("j", "y"), ("ie", "ye"), ("ia", "ya"), ("iu", "yu"), ("ou", "u"), ("w", "v")] {
+                           ("yj", "y"), ("ie", "ye"), ("ia", "ya"), ("iu", "yu")] {
             s = s.replacingOccurrences(of: from, with: to)
         }
         if s.hasSuffix("i") { s = String(s.dropLast()) + "y" }

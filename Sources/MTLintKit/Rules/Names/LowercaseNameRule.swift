@@ -23,7 +23,7 @@ struct LowercaseNameRule {
     func check(_ a: NameAnalysis, _ names: DocumentNames, _ findings: inout [Finding]) {
         var reported = Set<Int>()
         // Names the document itself writes capitalised ("Nairobi" in the text, "nairobi" here).
-        for f in names.forms where !f.lower.isEmpty && names.isName(f) && f.midSentence > 0 && !f.english
+        for f in names.forms where !f.lower.isEmpty && names.isName(f) && !f.english
             && !a.gazetteer.lowercaseWords.contains(f.key) {
             let form = f.display
             let times = f.count == 1 ? "once" : (f.count == 2 ? "twice" : "\(f.count) times")
