@@ -53,10 +53,9 @@ struct DocumentNames {
                 let tok = doc.tokens[t]
                 guard tok.kind == .word, !tok.flags.contains(.url), !tok.flags.contains(.hasDigit),
                       !tok.flags.contains(.allCaps), tok.length >= 3 else { continue }
+                // Titles need no exclusion: as ordinary words they are never taken for garbles, and a title
+                // that is a name ("Kremlin", "Russian" of "Russian President") may be garbled like any name.
                 let key = NameAnalysis.baseKey(doc.keys[t])
-                // Titles are no names; a curated title's name part ("Russian" of "Russian President") is.
-                guard !NameAnalysis.genericTitles.contains(key),
-                      !(a.gazetteer.titleWords.contains(key) && a.words?.commonWordLevel(key) != nil) else { continue }
                 if !tok.flags.contains(.capitalized) {
                     if key.utf8.count >= 4 { lowerTokens.append((key, t)) }
                     continue
@@ -90,7 +89,7 @@ struct DocumentNames {
         if let f = byKey[key] { return f }
         var form = Form(key: key, folded: NameDistance.fold(key))
         form.curated = a.gazetteer.entities(forKey: key)
-        form.english = a.words?.commonWordLevel(key) != nil
+        form.english = (a.words?.commonWordLevel(key) ?? 99) <= Self.englishLevel
         form.known = !form.curated.isEmpty || (!form.english && a.gazetteer.known?.contains(Self.capitalized(key)) == true)
         if let level = a.words?.level(Self.capitalized(key)) { form.prior = Float(90 - level) / 10 }
         else if form.known { form.prior = 1 }
@@ -98,6 +97,10 @@ struct DocumentNames {
         forms.append(form)
         return forms.count - 1
     }
+
+    /// Lower-case words up to this SCOWL level are ordinary English ("bush", "china"); rarer ones ("berlin"
+    /// the carriage, "venus" the clam) are read as names when the document capitalises them.
+    static let englishLevel = 60
 
     /// "guadalajara" → "Guadalajara": how the known-name guard lists a name.
     static func capitalized(_ key: String) -> String {
@@ -153,7 +156,7 @@ struct DocumentNames {
         // One name inside the other with letters added at an end: a compound or derivative ("CornwallLive",
         // "Hindutva"), not a slip.
         let (short, long) = r.count <= d.count ? (r, d) : (d, r)
-        if long.count - short.count >= 2 && (long.starts(with: short) || long.reversed().starts(with: short.reversed())) { return nil }
+        if long.count - short.count >= 3 && (long.starts(with: short) || long.reversed().starts(with: short.reversed())) { return nil }
         // Different given names or partners in the same slot: two people (Fomin, Morrison and Morison).
         // (A given name before different surnames proves nothing: many people are called Vladimir.)
         if !rare.before.isEmpty && !target.before.isEmpty && rare.before.isDisjoint(with: target.before) { return nil }
