@@ -48,8 +48,9 @@ public final class Gazetteer: @unchecked Sendable {
     let houseStyled: Set<Int>
     private let knownURL: URL?
     private let knownLazy: Lazy<KnownNames?>
+    private let namesLazy: Lazy<NameList?>
 
-    init(entities: [GazetteerEntity], style: [String: (String, String)], known: URL?, houseStyled: Set<Int> = []) {
+    init(entities: [GazetteerEntity], style: [String: (String, String)], known: URL?, names: URL? = nil, houseStyled: Set<Int> = []) {
         self.entities = entities
         self.houseStyled = houseStyled
         var byForm: [String: [Int]] = [:]
@@ -75,7 +76,11 @@ public final class Gazetteer: @unchecked Sendable {
         self.style = style
         self.knownURL = known
         self.knownLazy = Lazy { known.flatMap { try? KnownNames.load($0) } }
+        self.namesLazy = Lazy { names.flatMap { try? NameList.load($0) } }
     }
+
+    /// The large name list with priors, read on first use.
+    public var names: NameList? { namesLazy.get }
 
     /// The known-name guard, read on first use.
     public var known: KnownNames? { knownLazy.get }
@@ -125,8 +130,10 @@ public final class Gazetteer: @unchecked Sendable {
         }
         let houseStyled = try applyHouseStyle(houseStyle, to: &entities, style: &style)
         let known = dir.appendingPathComponent("known-names.txt")
+        let names = dir.appendingPathComponent("names.tsv")
         return Gazetteer(entities: entities, style: style,
-                         known: FileManager.default.fileExists(atPath: known.path) ? known : nil, houseStyled: houseStyled)
+                         known: FileManager.default.fileExists(atPath: known.path) ? known : nil,
+                         names: FileManager.default.fileExists(atPath: names.path) ? names : nil, houseStyled: houseStyled)
     }
 
     /// A newsroom's preferred spellings ("Zelenskyy", "Kyiv"): each becomes the suggested form of the entity

@@ -23,8 +23,7 @@ struct DocumentNames {
         var curated: [Int] = []
         /// An ordinary English word in lower case ("bush", "turkey").
         var english = false
-        /// How common the name is in English (0 unknown … about 6 very common), from the word list's levels
-        /// of capitalised words: the noisy channel's prior.
+        /// How common the name is in English: Zipf frequency, 0 for an unknown name (`prior(_:key:_:)`).
         var prior: Float = 0
 
         var count: Int { tokens.count }
@@ -60,7 +59,7 @@ struct DocumentNames {
                     if key.utf8.count >= 4 { lowerTokens.append((key, t)) }
                     continue
                 }
-                let f = index(of: key, a)
+                let f = index(of: key, surface: a.surface(t), a)
                 forms[f].tokens.append(t)
                 if t != first { forms[f].midSentence += 1 }
                 forms[f].surfaces[a.surface(t), default: 0] += 1
@@ -85,17 +84,28 @@ struct DocumentNames {
         return a.words?.commonWordLevel(key) == nil
     }
 
-    private mutating func index(of key: String, _ a: NameAnalysis) -> Int {
+    private mutating func index(of key: String, surface: String, _ a: NameAnalysis) -> Int {
         if let f = byKey[key] { return f }
         var form = Form(key: key, folded: NameDistance.fold(key))
         form.curated = a.gazetteer.entities(forKey: key)
         form.english = (a.words?.commonWordLevel(key) ?? 99) <= Self.englishLevel
         form.known = !form.curated.isEmpty || (!form.english && a.gazetteer.known?.contains(Self.capitalized(key)) == true)
-        if let level = a.words?.level(Self.capitalized(key)) { form.prior = Float(90 - level) / 10 }
-        else if form.known { form.prior = 1 }
+        form.prior = Self.prior(surface, key: key, a)
+        if form.prior > 0 { form.known = form.known || !form.english }
         byKey[key] = forms.count
         forms.append(form)
         return forms.count - 1
+    }
+
+    /// The Zipf frequency of a name (log10 per billion words) from the name list; without the list, a
+    /// rough equivalent from the word list's level of the capitalised word.
+    static func prior(_ surface: String, key: String, _ a: NameAnalysis) -> Float {
+        if let names = a.gazetteer.names {
+            let entry = names.entry(surface) ?? names.entry(capitalized(key))
+            return Float(entry?.prior ?? 0) / 100
+        }
+        if let level = a.words?.level(capitalized(key)) { return Float(80 - level) / 10 }
+        return 0
     }
 
     /// Lower-case words up to this SCOWL level are ordinary English ("bush", "china"); rarer ones ("berlin"
@@ -166,7 +176,7 @@ struct DocumentNames {
         var limit: Float
         if rare.known {
             // A real name elsewhere in the world, but not here: only a slip or two away from the document's name.
-            guard target.count >= 2 || sharedSlot || target.prior >= rare.prior + 2, length >= 4 else { return nil }
+            guard target.count >= 2 || sharedSlot || target.prior >= rare.prior + 1.5, length >= 4 else { return nil }
             limit = min(0.25 * length, 1.5)
         } else {
             limit = (sharedSlot || soundAlike ? 0.42 : 0.32) * length

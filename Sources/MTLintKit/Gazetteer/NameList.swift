@@ -1,0 +1,124 @@
+import Foundation
+
+/// The large name gazetteer with priors (`Rules/gazetteer/names.tsv`: `form<TAB>prior<TAB>kinds`, sorted by
+/// form in code-point order; built by `scripts/build-name-priors.py`). The prior is 100 × the Zipf frequency
+/// of the name in English (log10 occurrences per billion words): how likely a writer means this name, the
+/// noisy channel's prior. The file is memory-mapped and searched in place by binary search over byte offsets,
+/// like the known-name guard.
+public final class NameList: @unchecked Sendable {
+    private let data: Data
+    /// Offset of the first data line (after the `#` header).
+    private let firstLine: Int
+
+    public struct Entry: Sendable, Equatable {
+        public var form: String
+        /// 100 × Zipf frequency (0 = no frequency data).
+        public var prior: Int
+        public var kinds: String
+        /// Byte offset of the entry's line: a stable id within one file.
+        public var offset: Int
+        public var isPlace: Bool { kinds.contains("g") || kinds.contains("n") }
+        public var isCurated: Bool { kinds.contains("c") }
+    }
+
+    init(data: Data) {
+        self.data = data
+        var first = 0
+        data.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            while first < b.count && b[first] == 0x23 {
+                while first < b.count && b[first] != 0x0A { first += 1 }
+                first += 1
+            }
+        }
+        self.firstLine = min(first, data.count)
+    }
+
+    public static func load(_ url: URL) throws(DataError) -> NameList {
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+            throw .missing(path: url.path, detail: "name list not found")
+        }
+        return NameList(data: data)
+    }
+
+    /// Bytes of the file, for hashing into an index's cache key.
+    var byteCount: Int { data.count }
+
+    /// The entry spelled exactly `form`, if listed.
+    public func entry(_ form: String) -> Entry? {
+        var form = form
+        return form.withUTF8 { k -> Entry? in
+            data.withUnsafeBytes { raw -> Entry? in
+                let b = raw.bindMemory(to: UInt8.self)
+                var lo = firstLine, hi = b.count
+                while lo < hi {
+                    var s = (lo + hi) / 2
+                    while s > lo && b[s - 1] != 0x0A { s -= 1 }
+                    var e = s
+                    while e < hi && b[e] != 0x0A { e += 1 }
+                    var tab = s
+                    while tab < e && b[tab] != 0x09 { tab += 1 }
+                    let c = Self.compare(k, b, s, tab)
+                    if c == 0 && tab > s { return Self.parse(b, s, e) }
+                    if c < 0 { hi = s } else { lo = e + 1 }
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The entry whose line starts at `offset` (an index payload).
+    public func entry(atOffset offset: Int) -> Entry? {
+        data.withUnsafeBytes { raw -> Entry? in
+            let b = raw.bindMemory(to: UInt8.self)
+            guard offset >= firstLine, offset < b.count, offset == 0 || b[offset - 1] == 0x0A else { return nil }
+            var e = offset
+            while e < b.count && b[e] != 0x0A { e += 1 }
+            return Self.parse(b, offset, e)
+        }
+    }
+
+    /// Every entry's form bytes and line offset, in file order (to build the fuzzy index).
+    func forEachForm(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        data.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            var s = firstLine
+            while s < b.count {
+                var e = s
+                while e < b.count && b[e] != 0x0A { e += 1 }
+                var tab = s
+                while tab < e && b[tab] != 0x09 { tab += 1 }
+                if tab > s && b[s] != 0x23 { body(UnsafeBufferPointer(rebasing: b[s..<tab]), s) }
+                s = e + 1
+            }
+        }
+    }
+
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Entry? {
+        var fields: [Range<Int>] = []
+        var start = s
+        for i in s...e where i == e || b[i] == 0x09 {
+            fields.append(start..<i)
+            start = i + 1
+        }
+        guard fields.count >= 2, !fields[0].isEmpty else { return nil }
+        let form = String(decoding: UnsafeBufferPointer(rebasing: b[fields[0]]), as: UTF8.self)
+        var prior = 0
+        for i in fields[1] {
+            guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+            prior = min(prior * 10 + Int(b[i] - 0x30), 10_000)
+        }
+        let kinds = fields.count > 2 ? String(decoding: UnsafeBufferPointer(rebasing: b[fields[2]]), as: UTF8.self) : ""
+        return Entry(form: form, prior: prior, kinds: kinds, offset: s)
+    }
+
+    private static func compare(_ k: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var i = 0
+        let n = end - start
+        while i < k.count && i < n {
+            if k[i] != b[start + i] { return k[i] < b[start + i] ? -1 : 1 }
+            i += 1
+        }
+        return k.count == n ? 0 : (k.count < n ? -1 : 1)
+    }
+}
