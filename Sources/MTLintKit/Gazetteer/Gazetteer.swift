@@ -49,6 +49,7 @@ public final class Gazetteer: @unchecked Sendable {
     private let knownURL: URL?
     private let knownLazy: Lazy<KnownNames?>
     private let namesLazy: Lazy<NameList?>
+    private let channelLazy: Lazy<NameChannel?>
 
     init(entities: [GazetteerEntity], style: [String: (String, String)], known: URL?, names: URL? = nil, houseStyled: Set<Int> = []) {
         self.entities = entities
@@ -76,8 +77,13 @@ public final class Gazetteer: @unchecked Sendable {
         self.style = style
         self.knownURL = known
         self.knownLazy = Lazy { known.flatMap { try? KnownNames.load($0) } }
-        self.namesLazy = Lazy { names.flatMap { try? NameList.load($0) } }
+        let namesLazy = Lazy { names.flatMap { try? NameList.load($0) } }
+        self.namesLazy = namesLazy
+        self.channelLazy = Lazy { namesLazy.get.map { NameChannel.open(list: $0) } }
     }
+
+    /// Suggestions from the large name list, its fuzzy index opened (or built and cached) on first use.
+    public var channel: NameChannel? { channelLazy.get }
 
     /// The large name list with priors, read on first use.
     public var names: NameList? { namesLazy.get }

@@ -160,4 +160,58 @@ public enum NameDistance {
         }
         return out
     }
+
+    /// Endings that make another word of the same name: plural or lost apostrophe ("Kennedys"), demonyms and
+    /// adjectives ("Kenyan", "Chinese", "Israeli"), feminine surnames ("Fomina", "Petrova", "Nowakowska").
+    static func isInflection(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard short.count >= 3 else { return false }
+        for cut in 0...min(2, short.count - 3) {
+            let stem = short.prefix(short.count - cut)
+            guard long.starts(with: stem) else { continue }
+            let tail = String(decoding: long.dropFirst(stem.count), as: UTF8.self)
+            let shortTail = String(decoding: short.suffix(cut), as: UTF8.self)
+            if inflectionTails.contains(tail) && (cut == 0 || ["a", "e", "y", "o", "i", "ia", "ie"].contains(shortTail)) { return true }
+            if let feminine = feminineTails[shortTail], feminine.contains(tail) { return true }
+        }
+        return false
+    }
+
+    static let inflectionTails: Set<String> = [
+        "s", "es", "'s", "n", "an", "ian", "ean", "i", "ese", "ish", "ic", "er", "ers", "ite", "ites", "ans",
+        "ians", "ic", "ics", "ist", "ists", "ism", "a", "ova", "eva", "ina", "yna", "ska", "skaya", "aya", "ya",
+        "uese", "ine", "ais", "aise", "ien", "ienne", "o",
+    ]
+    static let feminineTails: [String: Set<String>] = [
+        "y": ["aya", "a"], "i": ["a"], "iy": ["aya"], "ij": ["a"], "o": ["a"], "s": ["ė", "e"],
+    ]
+
+    /// Spellings that differ only by a transliteration convention (Zelenskyy/Zelenskiy/Zelensky,
+    /// Oleksiy/Oleksii, Aleksandr/Alexandr): the house-style rules' business, not a garble.
+    static func isTransliterationVariant(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        translitKey(a) == translitKey(b)
+    }
+
+    static func translitKey(_ w: [UInt8]) -> [UInt8] {
+        var s = w
+        for (from, to) in translitRules { s = replacing(s, from, to) }
+        if s.last == 0x69 { s[s.count - 1] = 0x79 }   // final i → y
+        return s
+    }
+
+    private static let translitRules: [([UInt8], [UInt8])] = [
+        ("ks", "x"), ("kh", "h"), ("yy", "y"), ("iy", "y"), ("ii", "y"), ("yi", "y"), ("ij", "y"),
+        ("yj", "y"), ("ie", "ye"), ("ia", "ya"), ("iu", "yu"),
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// `s` with every non-overlapping occurrence of `from` (two bytes) replaced, left to right.
+    private static func replacing(_ s: [UInt8], _ from: [UInt8], _ to: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count + 1)
+        var i = 0
+        while i < s.count {
+            if i + 1 < s.count && s[i] == from[0] && s[i + 1] == from[1] { out += to; i += 2 } else { out.append(s[i]); i += 1 }
+        }
+        return out
+    }
 }

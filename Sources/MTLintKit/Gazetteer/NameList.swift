@@ -19,6 +19,8 @@ public final class NameList: @unchecked Sendable {
         public var offset: Int
         public var isPlace: Bool { kinds.contains("g") || kinds.contains("n") }
         public var isCurated: Bool { kinds.contains("c") }
+        /// A person's name or name part (rigour, SCOWL names, curated people).
+        public var isPersonName: Bool { kinds.contains("p") || kinds.contains("s") || kinds.contains("c") }
     }
 
     init(data: Data) {
@@ -41,8 +43,8 @@ public final class NameList: @unchecked Sendable {
         return NameList(data: data)
     }
 
-    /// Bytes of the file, for hashing into an index's cache key.
-    var byteCount: Int { data.count }
+    /// The file's bytes, for fingerprinting.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R { data.withUnsafeBytes(body) }
 
     /// The entry spelled exactly `form`, if listed.
     public func entry(_ form: String) -> Entry? {

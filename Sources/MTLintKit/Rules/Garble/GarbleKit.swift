@@ -221,11 +221,10 @@ enum NameGuard {
         let dir = rules.appendingPathComponent("gazetteer")
         var files: [URL] = []
         let fm = FileManager.default
-        if let e = fm.enumerator(at: dir, includingPropertiesForKeys: nil) {
-            for case let url as URL in e where ["txt", "tsv", "yml", "yaml"].contains(url.pathExtension)
-                && !url.lastPathComponent.hasPrefix("README") && url.lastPathComponent != "known-names.txt" {
-                files.append(url)
-            }
+        // Only the curated files: the large lists (known-names.txt, names.tsv) name nearly every short token.
+        for name in ["gazetteer.tsv", "style.tsv"] { files.append(dir.appendingPathComponent(name)) }
+        if let e = fm.enumerator(at: dir.appendingPathComponent("curated"), includingPropertiesForKeys: nil) {
+            for case let url as URL in e where ["yml", "yaml"].contains(url.pathExtension) { files.append(url) }
         }
         var names: Set<String> = []
         for url in files {

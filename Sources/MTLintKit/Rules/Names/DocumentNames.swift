@@ -5,8 +5,9 @@ struct DocumentNames {
     struct Form {
         /// Case-folded key without possessive.
         let key: String
-        /// Folded letters for distances (NameDistance.fold).
+        /// Folded letters for distances (NameDistance.fold), and their sound key.
         let folded: [UInt8]
+        let sound: [UInt8]
         /// Capitalised occurrences (token indices).
         var tokens: [Int] = []
         /// Capitalised occurrences that do not start a sentence.
@@ -21,6 +22,9 @@ struct DocumentNames {
         /// A real name: in the curated gazetteer or the known-name guard.
         var known = false
         var curated: [Int] = []
+        /// Listed for its entity only as a foreign or other-language spelling ("Tiblisi", "Kiew"), not as
+        /// one English writes.
+        var alternateOnly = false
         /// An ordinary English word in lower case ("bush", "turkey").
         var english = false
         /// How common the name is in English: Zipf frequency, 0 for an unknown name (`prior(_:key:_:)`).
@@ -74,20 +78,25 @@ struct DocumentNames {
         }
     }
 
-    /// A capitalised neighbour that tells one name from another: a given name or a name part ("Kuala"),
-    /// not an ordinary word at the start of a sentence ("Later Merkle left") nor a title.
+    /// A capitalised neighbour that tells one name from another: a given name or a name part ("John",
+    /// "Kuala"), not an ordinary word capitalised to start a sentence ("Later Merkle left") nor a title.
     static func isSlotWord(_ a: NameAnalysis, _ t: Int) -> Bool {
         let tok = a.doc.tokens[t]
         guard tok.kind == .word, tok.flags.contains(.capitalized), !tok.flags.contains(.allCaps) else { return false }
         let key = a.doc.keys[t]
         if NameAnalysis.genericTitles.contains(key) || a.gazetteer.titleWords.contains(key) { return false }
-        return a.words?.commonWordLevel(key) == nil
+        let startsSentence = t == a.firstWord(a.doc.sentenceIndex(ofToken: t))
+        return !startsSentence || (a.words?.commonWordLevel(key) ?? 99) > englishLevel
     }
 
     private mutating func index(of key: String, surface: String, _ a: NameAnalysis) -> Int {
         if let f = byKey[key] { return f }
-        var form = Form(key: key, folded: NameDistance.fold(key))
+        let folded = NameDistance.fold(key)
+        var form = Form(key: key, folded: folded, sound: NameDistance.soundKey(folded))
         form.curated = a.gazetteer.entities(forKey: key)
+        form.alternateOnly = !form.curated.isEmpty && !form.curated.contains { e in
+            a.gazetteer.entities[e].forms.contains { Gazetteer.formKey($0) == key }
+        }
         form.english = (a.words?.commonWordLevel(key) ?? 99) <= Self.englishLevel
         form.known = !form.curated.isEmpty || (!form.english && a.gazetteer.known?.contains(Self.capitalized(key)) == true)
         form.prior = Self.prior(surface, key: key, a)
@@ -106,6 +115,12 @@ struct DocumentNames {
         }
         if let level = a.words?.level(capitalized(key)) { return Float(80 - level) / 10 }
         return 0
+    }
+
+    /// "I've", "they'll": an English contraction, never a name.
+    static func isContraction(_ key: String) -> Bool {
+        guard let apostrophe = key.lastIndex(of: "'") else { return false }
+        return ["ve", "ll", "re", "d", "m", "t", "s"].contains(String(key[key.index(after: apostrophe)...]))
     }
 
     /// Lower-case words up to this SCOWL level are ordinary English ("bush", "china"); rarer ones ("berlin"
@@ -138,7 +153,7 @@ struct DocumentNames {
             let rare = forms[r]
             // Curated names are real; ordinary words and short tokens are no garbles to guess at.
             // A common name in its own right (SCOWL level ≤ 60: Austen beside Austin) is left alone too.
-            guard rare.count > 0, rare.count <= 2, rare.curated.isEmpty, !rare.english,
+            guard rare.count > 0, rare.count <= 2, rare.curated.isEmpty, !rare.english, !Self.isContraction(rare.key),
                   rare.folded.count >= 4, rare.prior < 3 else { continue }
             var best: Garble?
             var runnerUp: Float = .infinity
@@ -161,22 +176,19 @@ struct DocumentNames {
     /// The weighted distance when `rare` reads as a slip for `target`, nil for a different name.
     private func similarity(_ rare: Form, _ target: Form) -> Float? {
         let r = rare.folded, d = target.folded
-        if !rare.curated.isEmpty && !Set(rare.curated).isDisjoint(with: target.curated) { return nil }
-        if Self.isInflection(r, d) || Self.isTransliterationVariant(r, d) { return nil }
-        // One name inside the other with letters added at an end: a compound or derivative ("CornwallLive",
-        // "Hindutva"), not a slip.
-        let (short, long) = r.count <= d.count ? (r, d) : (d, r)
-        if long.count - short.count >= 3 && (long.starts(with: short) || long.reversed().starts(with: short.reversed())) { return nil }
+        let length = Float(max(r.count, d.count))
+        // Each letter more or less costs at least 0.3 (a letter of a dropped syllable): cheap rejections first.
+        if Float(abs(r.count - d.count)) * 0.3 > 0.42 * length { return nil }
+        if rare.curated.contains(where: { target.curated.contains($0) }) { return nil }
         // Different given names or partners in the same slot: two people (Fomin, Morrison and Morison).
         // (A given name before different surnames proves nothing: many people are called Vladimir.)
         if !rare.before.isEmpty && !target.before.isEmpty && rare.before.isDisjoint(with: target.before) { return nil }
         let sharedSlot = !rare.before.isDisjoint(with: target.before) || !rare.after.isDisjoint(with: target.after)
-        let length = Float(max(r.count, d.count))
-        let soundAlike = NameDistance.soundKey(r) == NameDistance.soundKey(d)
+        let soundAlike = rare.sound == target.sound
         var limit: Float
         if rare.known {
             // A real name elsewhere in the world, but not here: only a slip or two away from the document's name.
-            guard target.count >= 2 || sharedSlot || target.prior >= rare.prior + 1.5, length >= 4 else { return nil }
+            guard target.count >= 2 || sharedSlot || target.prior >= rare.prior + 1, length >= 4 else { return nil }
             limit = min(0.25 * length, 1.5)
         } else {
             limit = (sharedSlot || soundAlike ? 0.42 : 0.32) * length
@@ -186,48 +198,13 @@ struct DocumentNames {
         if r[0] != d[0] && NameDistance.substitutionCost(r[0], d[0]) > 0.6 && dist > 1.0 && !sharedSlot { return nil }
         // Bigram overlap keeps apart short names that share letters by chance.
         if !sharedSlot && !soundAlike && Self.bigramDice(r, d) < 0.34 { return nil }
+        // Another word of the same name, or another spelling convention of it.
+        if NameDistance.isInflection(r, d) || NameDistance.isTransliterationVariant(r, d) { return nil }
+        // One name inside the other with letters added at an end: a compound or derivative ("CornwallLive",
+        // "Hindutva"), not a slip.
+        let (short, long) = r.count <= d.count ? (r, d) : (d, r)
+        if long.count - short.count >= 3 && (long.starts(with: short) || long.reversed().starts(with: short.reversed())) { return nil }
         return dist
-    }
-
-    /// Endings that make another word of the same name: plural or lost apostrophe ("Kennedys"), demonyms and
-    /// adjectives ("Kenyan", "Chinese", "Israeli"), feminine surnames ("Fomina", "Petrova", "Nowakowska").
-    static func isInflection(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        guard short.count >= 3 else { return false }
-        for cut in 0...min(2, short.count - 3) {
-            let stem = short.prefix(short.count - cut)
-            guard long.starts(with: stem) else { continue }
-            let tail = String(decoding: long.dropFirst(stem.count), as: UTF8.self)
-            let shortTail = String(decoding: short.suffix(cut), as: UTF8.self)
-            if inflectionTails.contains(tail) && (cut == 0 || ["a", "e", "y", "o", "i", "ia", "ie"].contains(shortTail)) { return true }
-            if let feminine = feminineTails[shortTail], feminine.contains(tail) { return true }
-        }
-        return false
-    }
-
-    static let inflectionTails: Set<String> = [
-        "s", "es", "'s", "n", "an", "ian", "ean", "i", "ese", "ish", "ic", "er", "ers", "ite", "ites", "ans",
-        "ians", "ic", "ics", "ist", "ists", "ism", "a", "ova", "eva", "ina", "yna", "ska", "skaya", "aya", "ya",
-        "uese", "ine", "ais", "aise", "ien", "ienne", "o",
-    ]
-    static let feminineTails: [String: Set<String>] = [
-        "y": ["aya", "a"], "i": ["a"], "iy": ["aya"], "ij": ["a"], "o": ["a"], "s": ["ė", "e"],
-    ]
-
-    /// Spellings that differ only by a transliteration convention (Zelenskyy/Zelenskiy/Zelensky,
-    /// Oleksiy/Oleksii, Aleksandr/Alexandr): the house-style rules' business, not a garble.
-    static func isTransliterationVariant(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        translitKey(a) == translitKey(b)
-    }
-
-    static func translitKey(_ w: [UInt8]) -> [UInt8] {
-        var s = String(decoding: w, as: UTF8.self)
-        for (from, to) in [("ks", "x"), ("kh", "h"), ("yy", "y"), ("iy", "y"), ("ii", "y"), ("yi", "y"), ("ij", "y"),
-                           ("yj", "y"), ("ie", "ye"), ("ia", "ya"), ("iu", "yu")] {
-            s = s.replacingOccurrences(of: from, with: to)
-        }
-        if s.hasSuffix("i") { s = String(s.dropLast()) + "y" }
-        return Array(s.utf8)
     }
 
     static func bigramDice(_ a: [UInt8], _ b: [UInt8]) -> Float {

@@ -12,6 +12,10 @@ struct GarbledNameRule {
             RuleExample("President Zelensky flew to Ankara. Kyiv asked for a Putin-«Settenky» meeting.", suggestion: "Zelensky"),
             RuleExample("US Secretary of State Marco «Rubin» arrived on Friday.", suggestion: "Rubio"),
             RuleExample("Turkish Foreign Minister Hakan «Fidam» opened the session.", suggestion: "Fidan"),
+            RuleExample("Guadalajara will host the final. The mayor of Guadalajara said hotels in «Guadalajra» were full.",
+                        suggestion: "Guadalajara"),
+            RuleExample("Angela Merkel spoke first. Merkel said the plan was sound. Later «Merkle» left.", suggestion: "Merkel"),
+            RuleExample("Officials in «Nairoby» said the talks would resume.", suggestion: "Nairobi"),
         ],
         quiet: [
             "Economist Robert Rubin said the markets were calm.",
@@ -19,6 +23,10 @@ struct GarbledNameRule {
             "President Zelensky thanked Mayor Bruce Harrell of Seattle.",
             "Zelensky met Medinsky and Umerov in Istanbul.",
             "Nastya Zelenko, a teacher from Lviv, said Zelensky was right.",
+            "John Morrison met Morrison's aides. Anna Morison, his rival, declined.",
+            "Kenya and Kenyan officials met. Kenya said the Kenyan plan was ready.",
+            "The tombs of Djehuty and Hery were opened. Hery was a royal scribe.",
+            "I've seen Ive's designs. Jony Ive said so.",
         ])
 
     struct Candidate {
@@ -32,7 +40,9 @@ struct GarbledNameRule {
         for g in names.garbles(a) {
             let rare = names.forms[g.form], target = names.forms[g.target]
             reported.insert(rare.key)
-            let form = target.display
+            // A configured house spelling of the entity wins over the document's own.
+            let styled = target.curated.first { a.gazetteer.houseStyled.contains($0) }
+            let form = styled.map { a.gazetteer.entities[$0].preferred } ?? target.display
             let times = target.count == 1 ? "once" : (target.count == 2 ? "twice" : "\(target.count) times")
             for t in rare.tokens {
                 findings.append(Finding(
@@ -41,6 +51,7 @@ struct GarbledNameRule {
                     replacements: [.text(form)]))
             }
         }
+        gazetteerEvidence(a, names, &reported, &findings)
         let docPersons = a.occurrences.keys.filter { a.gazetteer.entities[$0].type == .person }
         let docEntities = Array(a.occurrences.keys)
         for (key, tokens) in a.unknown where !reported.contains(key) {
@@ -91,6 +102,60 @@ struct GarbledNameRule {
             }
         }
         slotEvidence(a, skipping: reported, &findings)
+    }
+
+    /// Names the document does not attest, corrected from the large name list when one well-known name is
+    /// clearly the likelier reading (NameChannel): "Nairoby" → Nairobi.
+    private func gazetteerEvidence(_ a: NameAnalysis, _ names: DocumentNames, _ reported: inout Set<String>,
+                                   _ findings: inout [Finding]) {
+        alternateSpellings(a, names, &reported, &findings)
+        var channel: NameChannel?
+        // Only a form used once: a writer who spells a name twice the same way means it ("Hery", "Maddison").
+        for f in names.forms where f.count == 1 && f.curated.isEmpty && !f.english && !DocumentNames.isContraction(f.key)
+            && f.folded.count >= 4 && f.prior < 3 && !reported.contains(f.key) {
+            guard let ch = channel ?? a.gazetteer.channel else { return }
+            channel = ch
+            let person = !f.before.isEmpty || !a.titlesBefore(f.tokens[0]).isEmpty
+            guard let s = ch.suggest(f.folded, observedPrior: f.prior > 0 ? f.prior : nil, personContext: person) else { continue }
+            reported.insert(f.key)
+            let entities = a.gazetteer.entities(forForm: s.entry.form)
+            let what: String
+            if let e = entities.first.map({ a.gazetteer.entities[$0] }) {
+                what = e.canonical == s.entry.form ? "a \(e.type == .person ? "person" : e.type.rawValue) in the gazetteer" : "\(e.canonical), in the gazetteer"
+            } else {
+                what = s.entry.isPlace ? "a place name in the gazetteer" : "a name in the gazetteer"
+            }
+            for t in f.tokens {
+                findings.append(Finding(
+                    ruleID: Self.info.id, units: a.unitsWithoutPossessive(t),
+                    message: "“\(a.surface(t))” looks like a misspelling of “\(s.entry.form)” (\(what), far more common in English).",
+                    replacements: [.text(s.entry.form)]))
+            }
+        }
+    }
+
+    /// A curated entity's other-language or variant listing used alone, a slip away from the spelling English
+    /// writes ("Tiblisi" for Tbilisi): the gazetteer lists it so it is recognised, not so it is written.
+    private func alternateSpellings(_ a: NameAnalysis, _ names: DocumentNames, _ reported: inout Set<String>,
+                                    _ findings: inout [Finding]) {
+        for f in names.forms where f.alternateOnly && f.count > 0 && f.count <= 2 && !reported.contains(f.key) {
+            let candidates = f.curated.filter { e in
+                // The document spelling the entity properly elsewhere is the consistency rule's business.
+                !a.gazetteer.entities[e].forms.contains { names.byKey[Gazetteer.formKey($0)] != nil }
+            }
+            guard candidates.count == 1 else { continue }
+            let entity = a.gazetteer.entities[candidates[0]]
+            let right = entity.preferred
+            guard !right.contains(" "),
+                  let d = NameDistance.distance(f.folded, NameDistance.fold(right), limit: 1), d > 0 else { continue }
+            reported.insert(f.key)
+            for t in f.tokens {
+                findings.append(Finding(
+                    ruleID: Self.info.id, units: a.unitsWithoutPossessive(t),
+                    message: "“\(a.surface(t))” looks like a misspelling of “\(right)” (\(entity.canonical), in the gazetteer).",
+                    replacements: [.text(right)]))
+            }
+        }
     }
 
     private func reason(_ a: NameAnalysis, _ c: Candidate) -> String {

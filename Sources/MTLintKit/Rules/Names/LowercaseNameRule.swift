@@ -11,12 +11,14 @@ struct LowercaseNameRule {
             RuleExample("The Kremlin would consider «kyiv»’s request.", suggestion: "Kyiv"),
             RuleExample("Talks moved from «istanbul» to Ankara.", suggestion: "Istanbul"),
             RuleExample("They met Donald «trump» in Riyadh.", suggestion: "Trump"),
+            RuleExample("Talks in Nairobi ended late. The «nairobi» office closed.", suggestion: "Nairobi"),
         ],
         quiet: [
             "Cards will trump everything else.",
             "They bought fine china for the embassy.",
             "See https://kyiv.example.org/kyiv for details.",
             "The pope's visit was planned.",
+            "Turkey hosted the talks; the turkey was served at dinner.",
         ],
         fixIsSafe: true)
 
