@@ -94,6 +94,9 @@ public final class WordList: @unchecked Sendable {
         return lower != word ? find(lower) : nil
     }
 
+    /// Level of the spelling exactly as written ("Anna", a name, but not "Later", which is "later").
+    public func exactLevel(_ word: String) -> Int? { find(word) }
+
     /// Level of an all-lower-case spelling only ("planning" but not "Kiev"): the word is ordinary vocabulary.
     public func commonWordLevel(_ lowercased: String) -> Int? { find(lowercased) }
 

@@ -86,7 +86,10 @@ struct DocumentNames {
         let key = a.doc.keys[t]
         if NameAnalysis.genericTitles.contains(key) || a.gazetteer.titleWords.contains(key) { return false }
         let startsSentence = t == a.firstWord(a.doc.sentenceIndex(ofToken: t))
-        return !startsSentence || (a.words?.commonWordLevel(key) ?? 99) > englishLevel
+        guard startsSentence, let words = a.words else { return true }
+        // At a sentence start, a word the list knows capitalised ("Anna", "John") is a name; one it knows
+        // only in lower case ("Later") is an ordinary word, unless rare as one.
+        return words.exactLevel(a.doc.text(t)) != nil || (words.commonWordLevel(key) ?? 99) > englishLevel
     }
 
     private mutating func index(of key: String, surface: String, _ a: NameAnalysis) -> Int {
