@@ -51,7 +51,8 @@ public final class KnownNames: @unchecked Sendable {
         }
     }
 
-    private static func compare(_ k: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    /// Byte order of `k` against the line bytes `start..<end` (-1, 0, 1): the sorted lists' search order.
+    static func compare(_ k: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         var i = 0
         let n = end - start
         while i < k.count && i < n {

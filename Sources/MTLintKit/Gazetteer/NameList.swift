@@ -60,7 +60,7 @@ public final class NameList: @unchecked Sendable {
                     while e < hi && b[e] != 0x0A { e += 1 }
                     var tab = s
                     while tab < e && b[tab] != 0x09 { tab += 1 }
-                    let c = Self.compare(k, b, s, tab)
+                    let c = KnownNames.compare(k, b, s, tab)
                     if c == 0 && tab > s { return Self.parse(b, s, e) }
                     if c < 0 { hi = s } else { lo = e + 1 }
                 }
@@ -112,15 +112,5 @@ public final class NameList: @unchecked Sendable {
         }
         let kinds = fields.count > 2 ? String(decoding: UnsafeBufferPointer(rebasing: b[fields[2]]), as: UTF8.self) : ""
         return Entry(form: form, prior: prior, kinds: kinds, offset: s)
-    }
-
-    private static func compare(_ k: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
-        var i = 0
-        let n = end - start
-        while i < k.count && i < n {
-            if k[i] != b[start + i] { return k[i] < b[start + i] ? -1 : 1 }
-            i += 1
-        }
-        return k.count == n ? 0 : (k.count < n ? -1 : 1)
     }
 }
