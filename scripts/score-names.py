@@ -58,8 +58,8 @@ def load_generator():
     return mod
 
 
-def run_mtlint(binary, items):
-    """items: [(id, text)] -> [diagnostics] in the same order."""
+def run_mtlint(binary, items, extra=()):
+    """items: [(id, text)] -> [diagnostics] in the same order; `extra`: more mtlint options."""
     help_text = subprocess.run([binary, "corpus", "--help"], capture_output=True, text=True).stdout
     opts = ["--no-config"] if "--no-config" in help_text else []
     opts += ["--fail-on", "never"] if "--fail-on" in help_text else []
@@ -68,7 +68,7 @@ def run_mtlint(binary, items):
             f.write(json.dumps({"id": rid, "text": text}, ensure_ascii=False) + "\n")
         path = f.name
     try:
-        proc = subprocess.run([binary, "corpus", "--input-format", "jsonl"] + opts + [path],
+        proc = subprocess.run([binary, "corpus", "--input-format", "jsonl"] + opts + list(extra) + [path],
                               capture_output=True, text=True, encoding="utf-8")
     finally:
         os.unlink(path)
@@ -140,6 +140,8 @@ def main():
     gen = load_generator()
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mtlint", required=True, help="the mtlint binary")
+    ap.add_argument("--mtlint-arg", action="append", default=[], metavar="ARG",
+                    help="an extra option for mtlint corpus (repeatable), e.g. --mtlint-arg=--rules-dir --mtlint-arg=DIR")
     ap.add_argument("--records", help="records from garble-names.py (default: generate them)")
     gen.add_arguments(ap)
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
@@ -172,7 +174,7 @@ def main():
     items = [(r["id"], r["text"]) for r in records] + [("clean:" + d[0], d[1]) for d in docs] + \
             [("clean-sentence:%d" % i, t) for i, t in enumerate(sentences)] + \
             [("clean-other:%d" % i, t) for i, t in enumerate(others)]
-    diags = run_mtlint(binary, items)
+    diags = run_mtlint(binary, items, args.mtlint_arg)
     by_text = {text: dg for (_, text), dg in zip(items[len(records):], diags[len(records):])}
     judged = [(rec, judge(rec, dg, by_text[clean_of(rec)])) for rec, dg in zip(records, diags)]
 

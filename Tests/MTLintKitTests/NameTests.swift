@@ -161,6 +161,18 @@ struct NameTests {
         #expect(count >= 1_000_000)
     }
 
+    @Test func channelWeightsAreDataWithLineNumberedErrors() throws {
+        let p = try NameChannel.Parameters.parse("# fitted\nslip_cost\t3\nmargin\t0.25\n", path: "channel.tsv")
+        #expect(p.slipCost == 3 && p.margin == 0.25 && p.lengthSlope == NameChannel.Parameters().lengthSlope)
+        #expect(throws: DataError.self) { try NameChannel.Parameters.parse("slip_cost\t3\nslip\tcost\n", path: "channel.tsv") }
+        do {
+            _ = try NameChannel.Parameters.parse("margin\tnan\n", path: "channel.tsv")
+            Issue.record("a non-finite weight was accepted")
+        } catch {
+            #expect("\(error)".hasPrefix("channel.tsv:1:"))
+        }
+    }
+
     @Test func slipDistanceWeighsTypicalGarbles() {
         func d(_ a: String, _ b: String) -> Float { NameDistance.distance(NameDistance.fold(a), NameDistance.fold(b), limit: 9) ?? 99 }
         #expect(d("Merkle", "Merkel") < 1)            // transposition

@@ -51,7 +51,8 @@ public final class Gazetteer: @unchecked Sendable {
     private let namesLazy: Lazy<NameList?>
     private let channelLazy: Lazy<NameChannel?>
 
-    init(entities: [GazetteerEntity], style: [String: (String, String)], known: URL?, names: URL? = nil, houseStyled: Set<Int> = []) {
+    init(entities: [GazetteerEntity], style: [String: (String, String)], known: URL?, names: URL? = nil,
+         channel: NameChannel.Parameters = NameChannel.Parameters(), houseStyled: Set<Int> = []) {
         self.entities = entities
         self.houseStyled = houseStyled
         var byForm: [String: [Int]] = [:]
@@ -79,7 +80,7 @@ public final class Gazetteer: @unchecked Sendable {
         self.knownLazy = Lazy { known.flatMap { try? KnownNames.load($0) } }
         let namesLazy = Lazy { names.flatMap { try? NameList.load($0) } }
         self.namesLazy = namesLazy
-        self.channelLazy = Lazy { namesLazy.get.map { NameChannel.open(list: $0) } }
+        self.channelLazy = Lazy { namesLazy.get.map { NameChannel.open(list: $0, parameters: channel) } }
     }
 
     /// Suggestions from the large name list, its fuzzy index opened (or built and cached) on first use.
@@ -137,9 +138,15 @@ public final class Gazetteer: @unchecked Sendable {
         let houseStyled = try applyHouseStyle(houseStyle, to: &entities, style: &style)
         let known = dir.appendingPathComponent("known-names.txt")
         let names = dir.appendingPathComponent("names.tsv")
+        var channel = NameChannel.Parameters()
+        let channelURL = dir.appendingPathComponent("channel.tsv")
+        if let d = FileManager.default.contents(atPath: channelURL.path) {
+            channel = try NameChannel.Parameters.parse(String(decoding: d, as: UTF8.self), path: channelURL.path)
+        }
         return Gazetteer(entities: entities, style: style,
                          known: FileManager.default.fileExists(atPath: known.path) ? known : nil,
-                         names: FileManager.default.fileExists(atPath: names.path) ? names : nil, houseStyled: houseStyled)
+                         names: FileManager.default.fileExists(atPath: names.path) ? names : nil,
+                         channel: channel, houseStyled: houseStyled)
     }
 
     /// A newsroom's preferred spellings ("Zelenskyy", "Kyiv"): each becomes the suggested form of the entity
