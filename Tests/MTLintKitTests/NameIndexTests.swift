@@ -269,6 +269,19 @@ final class NameIndexTests: XCTestCase {
         }
     }
 
+    func testANewBuildRemovesStaleIndexFiles() throws {
+        let dir = try temporaryDirectory()
+        let stale = dir.appendingPathComponent("names-0000000000000001-v1.idx")
+        let unrelated = dir.appendingPathComponent("notes.txt")
+        try Data(count: 100).write(to: stale)
+        try Data(count: 10).write(to: unrelated)
+        let keys = Self.syntheticKeys(50, seed: 3)
+        _ = NameIndex.cached(sourceHash: 7, cacheDirectory: dir) { keys.enumerated().map { (key: $0.element, payload: UInt32($0.offset)) } }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: stale.path), "another list's index is removed")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: unrelated.path), "other files are left alone")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(NameIndex.cacheFileName(sourceHash: 7)).path))
+    }
+
     func testCachedBuildsOnceAndRebuildsAfterCorruption() throws {
         let dir = try temporaryDirectory().appendingPathComponent("cache")   // created by `cached`
         let keys = Self.syntheticKeys(300, seed: 11)
@@ -301,11 +314,11 @@ final class NameIndexTests: XCTestCase {
         _ = load()
         XCTAssertEqual(builds, 3, "a truncated cache file is rebuilt")
 
-        // Another source gets another file; no cache directory means in memory only.
+        // Another source gets another file, which replaces the stale one; no cache directory means in memory only.
         _ = NameIndex.cached(sourceHash: 43, cacheDirectory: dir) { builds += 1; return entries }
         XCTAssertEqual(builds, 4)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(),
-                       [NameIndex.cacheFileName(sourceHash: 42), NameIndex.cacheFileName(sourceHash: 43)])
+                       [NameIndex.cacheFileName(sourceHash: 43)])
         let memory = NameIndex.cached(sourceHash: 42, cacheDirectory: nil) { builds += 1; return entries }
         XCTAssertEqual(builds, 5)
         XCTAssertFalse(memory.isMemoryMapped)

@@ -687,10 +687,21 @@ public final class NameIndex: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             try built.write(to: url)
+            removeStale(in: dir, keeping: url.lastPathComponent)
             // Serve from the mapped file: its pages are shared page cache, not this process's heap.
             if let mapped = open(url, expectedSourceHash: sourceHash) { return mapped }
         } catch {}
         return built
+    }
+
+    /// Index files of other list versions or formats: each is 100+ MB and no longer matches any list, so a new
+    /// build replaces them (a process still mapping one keeps its pages until it unmaps).
+    static func removeStale(in dir: URL, keeping name: String) {
+        let fm = FileManager.default
+        for file in (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
+        where file != name && file.hasPrefix("names-") && file.hasSuffix(".idx") {
+            try? fm.removeItem(at: dir.appendingPathComponent(file))
+        }
     }
 
     /// A fast 64-bit hash of bytes, for callers to fingerprint the source they build from (and for the header checksum).
