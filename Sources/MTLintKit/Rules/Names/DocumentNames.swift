@@ -200,7 +200,7 @@ struct DocumentNames {
         // A different first sound needs a near-identical rest.
         if r[0] != d[0] && NameDistance.substitutionCost(r[0], d[0]) > 0.6 && dist > 1.0 && !sharedSlot { return nil }
         // Bigram overlap keeps apart short names that share letters by chance.
-        if !sharedSlot && !soundAlike && Self.bigramDice(r, d) < 0.34 { return nil }
+        if !sharedSlot && !soundAlike && NameSimilarity.bigramDice(r.map(UInt32.init), d.map(UInt32.init)) < 0.34 { return nil }
         // Another word of the same name, or another spelling convention of it.
         if NameDistance.isInflection(r, d) || NameDistance.isTransliterationVariant(r, d) { return nil }
         // One name inside the other with letters added at an end: a compound or derivative ("CornwallLive",
@@ -208,17 +208,5 @@ struct DocumentNames {
         let (short, long) = r.count <= d.count ? (r, d) : (d, r)
         if long.count - short.count >= 3 && (long.starts(with: short) || long.reversed().starts(with: short.reversed())) { return nil }
         return dist
-    }
-
-    static func bigramDice(_ a: [UInt8], _ b: [UInt8]) -> Float {
-        guard a.count >= 2, b.count >= 2 else { return a == b ? 1 : 0 }
-        var grams: [UInt16] = []
-        for i in 0..<(a.count - 1) { grams.append(UInt16(a[i]) << 8 | UInt16(a[i + 1])) }
-        var shared = 0
-        for i in 0..<(b.count - 1) {
-            let g = UInt16(b[i]) << 8 | UInt16(b[i + 1])
-            if let k = grams.firstIndex(of: g) { shared += 1; grams.remove(at: k) }
-        }
-        return 2 * Float(shared) / Float(a.count + b.count - 2)
     }
 }
