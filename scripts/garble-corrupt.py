@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Makes a calibration set for the garble score: clean news paragraphs and corrupted copies of them.
 
-Clean paragraphs come from Tests/Fixtures/clean-news-en.jsonl and the clean seeds (Samples/000, 002, 003:
-one paragraph per line). Every clean paragraph yields corrupted copies, each of one
+Clean paragraphs come from the clean dev sets (../shared/devdata/clean-news-en.jsonl, news paragraphs, and
+clean-ted-en.jsonl, TED transcript segments grouped by talk) and the clean seeds (Samples/000, 002, 003: one
+paragraph per line). Every clean paragraph yields corrupted copies, each of one
 kind (typos at a third of the others' rate), with 1 + words//30 edits (so that the error density does not fall with length):
 
   drop      a word is deleted (half the time a function word)
@@ -22,7 +23,7 @@ kind (typos at a third of the others' rate), with 1 + words//30 edits (so that t
 Writes JSON lines {"id", "text", "label" (0 clean, 1 corrupted), "kind", "group" (the clean paragraph's
 id), "words", "edited" (words changed, by a word-level diff, at most 4 per change)} to standard output. Deterministic (fixed seed).
 
-Usage: python3 scripts/garble-corrupt.py [--per 4] [--seed 7] > /tmp/garble-set.jsonl
+Usage: python3 scripts/garble-corrupt.py [--per 4] [--seed 7] [--devdata ../shared/devdata] > /tmp/garble-set.jsonl
 """
 import argparse
 import difflib
@@ -50,18 +51,24 @@ CALQUES = [("talks", "conversations"), ("ceasefire", "high fire"), ("reported", 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
-def clean_paragraphs():
+def clean_paragraphs(devdata):
     out = []
-    for i, line in enumerate(open(os.path.join(ROOT, "Tests", "Fixtures", "clean-news-en.jsonl"), encoding="utf-8")):
-        rec = json.loads(line)
-        out.append(("news-%s" % rec.get("id", i), rec["text"].strip()))
+    for name, tag in (("clean-news-en.jsonl", "news"), ("clean-ted-en.jsonl", "ted")):
+        path = os.path.join(devdata, name)
+        if not os.path.exists(path):
+            continue
+        for i, line in enumerate(open(path, encoding="utf-8")):
+            rec = json.loads(line)
+            # TED segments are grouped by talk, so that cross-validation keeps a talk on one side.
+            group = rec.get("doc", rec.get("id", i)) if tag == "ted" else rec.get("id", i)
+            out.append(("%s-%s" % (tag, rec.get("id", i)), "%s-%s" % (tag, group), rec["text"].strip()))
     for prefix in ("000", "002", "003"):
         path = glob.glob(os.path.join(ROOT, "Samples", prefix + "_*.txt"))[0]
         text = open(path, encoding="utf-8").read()
         text = re.sub(r"</?p>", "", text)
         for j, para in enumerate(p.strip() for p in re.split(r"\n", text)):
             if len(para.split()) >= 4:
-                out.append(("seed%s-%d" % (prefix, j), para))
+                out.append(("seed%s-%d" % (prefix, j), "seed%s-%d" % (prefix, j), para))
     return out
 
 
@@ -202,12 +209,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--per", type=int, default=4, help="corrupted copies per clean paragraph")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--devdata", default=os.path.join(ROOT, "..", "shared", "devdata"))
     args = ap.parse_args()
     rng = random.Random(args.seed)
     pairs = literal_pairs()
-    for pid, text in clean_paragraphs():
+    for pid, group, text in clean_paragraphs(args.devdata):
         n = len(text.split())
-        print(json.dumps({"id": pid, "text": text, "label": 0, "kind": "clean", "group": pid, "words": n, "edited": 0},
+        print(json.dumps({"id": pid, "text": text, "label": 0, "kind": "clean", "group": group, "words": n, "edited": 0},
                          ensure_ascii=False))
         # Character-level typos are rare in machine translation (non-words there come from names and
         # untranslated words): they get a third of the other kinds' share.
@@ -224,7 +232,7 @@ def main():
                 out = nxt
             if out == text:
                 continue
-            print(json.dumps({"id": "%s~%s" % (pid, kind), "text": out, "label": 1, "kind": kind, "group": pid,
+            print(json.dumps({"id": "%s~%s" % (pid, kind), "text": out, "label": 1, "kind": kind, "group": group,
                               "words": len(out.split()), "edited": edited_words(text, out)}, ensure_ascii=False))
 
 

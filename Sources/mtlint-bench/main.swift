@@ -59,7 +59,7 @@ func lookupRate(_ index: NameIndex, _ queries: [[UInt8]], _ distances: [Int]) ->
     return (Double(queries.count) / seconds, Double(found) / Double(max(queries.count, 1)))
 }
 
-/// News-like paragraphs: the samples and the clean-news fixture, one paragraph per record.
+/// News-like paragraphs: the samples and, when present beside the repository, the clean dev sets.
 func paragraphs() -> [String] {
     var out: [String] = []
     let samples = root.appendingPathComponent("Samples")
@@ -67,9 +67,11 @@ func paragraphs() -> [String] {
         let text = (try? String(contentsOf: samples.appendingPathComponent(name), encoding: .utf8)) ?? ""
         out += text.components(separatedBy: "\n\n").flatMap { $0.split(separator: "\n").map(String.init) }.filter { $0.count > 40 }
     }
-    let news = root.appendingPathComponent("Tests/Fixtures/clean-news-en.jsonl")
-    for l in ((try? String(contentsOf: news, encoding: .utf8)) ?? "").split(separator: "\n") {
-        if let o = try? JSONSerialization.jsonObject(with: Data(l.utf8)) as? [String: Any], let t = o["text"] as? String { out.append(t) }
+    for name in ["clean-news-en.jsonl", "clean-ted-en.jsonl"] {
+        let dev = root.deletingLastPathComponent().appendingPathComponent("shared/devdata/" + name)
+        for l in ((try? String(contentsOf: dev, encoding: .utf8)) ?? "").split(separator: "\n") {
+            if let o = try? JSONSerialization.jsonObject(with: Data(l.utf8)) as? [String: Any], let t = o["text"] as? String { out.append(t) }
+        }
     }
     return out
 }

@@ -33,6 +33,9 @@ struct CorpusCommand: ParsableCommand {
     @Option(help: "Records read ahead per batch; memory stays bounded by it.")
     var batch: Int = 512
 
+    @Flag(help: "Add each record's garble-score signals and word count (for training the score model).")
+    var signals = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard batch >= 1 else { throw ValidationError("--batch must be at least 1") }
@@ -58,6 +61,7 @@ struct CorpusCommand: ParsableCommand {
             reader.textField = textField
             let name = input == "-" ? "<stdin>" : input
             let markup = self.markup
+            let withSignals = signals
             var done = false
             while !done {
                 // Read a batch, lint it on all cores, write it in input order.
@@ -71,11 +75,16 @@ struct CorpusCommand: ParsableCommand {
                                              ("error", JSON.quoted(record.error ?? "unreadable record"))]), nil)
                     }
                     let result = linter.lint(text: text, format: markup)
-                    return (JSON.object([
+                    var fields = [
                         ("id", record.idJSON),
                         ("score", JSON.number(result.score)),
                         ("diagnostics", JSON.array(result.diagnostics.map { JSONReporter.diagnostic($0, full: false) })),
-                    ]), result)
+                    ]
+                    if withSignals {
+                        fields.append(("words", String(result.words)))
+                        fields.append(("signals", JSON.object(result.signals.map { ($0.name, JSON.number($0.value)) })))
+                    }
+                    return (JSON.object(fields), result)
                 }
                 for (record, (line, result)) in zip(records, results) {
                     if let result { summary.add(result) } else {

@@ -12,6 +12,20 @@ enum TestSupport {
     static let rules: [any Rule] = try! RuleRegistry.builtin(rules: rulesDirectory)
     static let linter = Linter(rules: rules)
 
+    /// The dev sets beside the repository (`../shared/devdata`): present in CI, absent in a fresh clone, so
+    /// tests that read them are skipped without them.
+    static let devData = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/devdata")
+
+    /// The `text` fields of a dev set's JSON lines, or nil when the set is not there.
+    static func devTexts(_ name: String) -> [String]? {
+        guard let data = FileManager.default.contents(atPath: devData.appendingPathComponent(name).path) else { return nil }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["text"] as? String
+        }
+    }
+
+    static var hasDevData: Bool { devTexts("clean-news-en.jsonl") != nil }
+
     static func sample(_ prefix: String) -> (name: String, text: String) {
         let names = try! FileManager.default.contentsOfDirectory(atPath: samples.path)
         let name = names.first { $0.hasPrefix(prefix) && $0.hasSuffix(".txt") }!

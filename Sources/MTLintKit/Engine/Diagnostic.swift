@@ -24,10 +24,16 @@ public struct Diagnostic: Sendable, Equatable {
 public struct LintResult: Sendable {
     public var source: SourceText
     public var diagnostics: [Diagnostic]
-    /// Garble score of the whole document, 0...1 (0 when no garble rule is active).
+    /// Garble score of the whole document, 0...1 (0 when no garble rule is active): the word-weighted mean of
+    /// its paragraphs' chances of a major error.
     public var score: Double
+    /// Evidence of garble of the whole document, 0...1: the word-weighted mean of its paragraphs' evidence.
+    public var evidence: Double = 0
     /// Garble scores of the paragraphs, in order, each with its sentences' scores and its signals.
     public var paragraphs: [PassageScore] = []
+    /// The score's signals over the whole document read as one passage, and its words (`corpus --signals`).
+    public var signals: [GarbleSignal] = []
+    public var words: Int = 0
 
     /// The highest paragraph garble score (0 without paragraphs).
     public var maxParagraphScore: Double { paragraphs.map(\.score).max() ?? 0 }

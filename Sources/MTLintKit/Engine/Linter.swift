@@ -57,8 +57,8 @@ public struct Linter: Sendable {
         for d in diagnostics where !(unique.last.map { $0.range == d.range && $0.ruleID == d.ruleID } ?? false) {
             unique.append(d)
         }
-        return LintResult(source: document.source, diagnostics: unique, score: scores.document,
-                          paragraphs: scores.paragraphs)
+        return LintResult(source: document.source, diagnostics: unique, score: scores.document, evidence: scores.evidence,
+                          paragraphs: scores.paragraphs, signals: scores.signals, words: scores.words)
     }
 
     static func locate(_ f: Finding, info: RuleInfo, in document: Document) -> Diagnostic {

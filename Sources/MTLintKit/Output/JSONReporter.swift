@@ -23,15 +23,18 @@ public enum JSONReporter {
         return JSON.object(pairs)
     }
 
-    /// One paragraph's garble score: original code-point range, score, raw signal values, and its sentences.
+    /// One paragraph's garble score: original code-point range, score (chance of a major error), evidence of
+    /// garble, raw signal values, and its sentences.
     public static func paragraph(_ p: PassageScore) -> String {
         JSON.object([
             ("start", String(p.start)),
             ("end", String(p.end)),
             ("score", JSON.number(p.score)),
+            ("evidence", JSON.number(p.evidence)),
             ("signals", JSON.object(p.signals.map { ($0.name, JSON.number($0.value)) })),
             ("sentences", JSON.array(p.sentences.map {
-                JSON.object([("start", String($0.start)), ("end", String($0.end)), ("score", JSON.number($0.score))])
+                JSON.object([("start", String($0.start)), ("end", String($0.end)), ("score", JSON.number($0.score)),
+                             ("evidence", JSON.number($0.evidence))])
             })),
         ])
     }
@@ -42,6 +45,7 @@ public enum JSONReporter {
         if let error { pairs.append(("error", JSON.quoted(error))) }
         if let result {
             pairs.append(("score", JSON.number(result.score)))
+            pairs.append(("evidence", JSON.number(result.evidence)))
             pairs.append(("diagnostics", JSON.array(result.diagnostics.map { diagnostic($0) })))
             pairs.append(("paragraphs", JSON.array(result.paragraphs.map { paragraph($0) })))
         }

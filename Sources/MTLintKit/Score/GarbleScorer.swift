@@ -16,6 +16,9 @@ public struct PassageScore: Sendable, Equatable {
     public var end: Int
     public var score: Double
     public var signals: [GarbleSignal]
+    /// The evidence of garble (0…1) and its signals' contributions (what `garbled-passage` reports on).
+    public var evidence: Double = 0
+    public var evidenceSignals: [GarbleSignal] = []
     /// For a paragraph: its sentences' scores.
     public var sentences: [PassageScore] = []
     /// A short example of the least likely word sequence, when word order contributes.
@@ -23,43 +26,82 @@ public struct PassageScore: Sendable, Equatable {
     /// The clause that holds the passage's local evidence (near repetitions, non-words), in prose units.
     public var focus: Range<Int>?
 
-    /// Signals that raise the score, largest first.
+    /// Signals that raise the evidence of garble, largest first.
     public var mainSignals: [GarbleSignal] {
-        signals.filter { $0.contribution > 0.5 }.sorted { $0.contribution > $1.contribution }
+        evidenceSignals.filter { $0.contribution > 0.5 }.sorted { $0.contribution > $1.contribution }
     }
 }
 
 /// Scores of a whole document.
 public struct DocumentScores: Sendable {
+    /// The word-weighted mean of the paragraphs' scores.
     public var document: Double
+    /// The word-weighted mean of the paragraphs' evidence of garble.
+    public var evidence: Double = 0
     public var paragraphs: [PassageScore]
+    /// The signals of the whole document read as one passage, and its words (for training the model).
+    public var signals: [GarbleSignal] = []
+    public var words: Int = 0
 }
 
-/// The score model (`Rules/garble/score-model.tsv`): logistic weights of the signals, fitted by
-/// `scripts/calibrate-garble.py` on clean news and on corruptions of it.
-public struct GarbleModel: Sendable {
+/// A logistic model over the named signals: 1 / (1 + e^−(bias + Σ weight × signal)).
+public struct LogisticModel: Sendable {
     public var bias: Double
     public var weights: [String: Double]
-    /// Paragraphs above this score are reported (and fail `--max-garble` by default).
+
+    func evaluate(_ values: [String: Double], names: [String]) -> (p: Double, signals: [GarbleSignal]) {
+        var z = bias
+        var out: [GarbleSignal] = []
+        for name in names {
+            let v = values[name] ?? 0
+            let w = weights[name] ?? 0
+            z += w * v
+            out.append(GarbleSignal(name: name, value: v, contribution: w * v))
+        }
+        return (1 / (1 + exp(-z)), out)
+    }
+}
+
+/// The two models of the garble family.
+/// - The **score** (`Rules/garble/score-model.tsv`): the calibrated probability that a passage of machine
+///   translation holds a major error, trained by `scripts/train-garble-score.py` on human MQM annotations.
+/// - The **evidence** of garble (`Rules/garble/passage-model.tsv`): how strongly a passage's own signals
+///   (repetition, non-words, word order) say that it is garbled, fitted by `scripts/calibrate-garble.py` on
+///   clean paragraphs and corruptions of them; `garbled-passage` reports passages above its thresholds, which
+///   are set so that clean professional English stays quiet.
+public struct GarbleModel: Sendable {
+    public var score: LogisticModel
+    public var evidence: LogisticModel
+    /// Paragraphs whose evidence is above this are reported.
     public var threshold: Double
-    /// Sentences above this score are reported.
+    /// Sentences whose evidence is above this are reported.
     public var sentenceThreshold: Double
 
     static let fallback = GarbleModel(
-        bias: -5, weights: ["findings": 14, "non-words": 20, "repetition": 14, "odd-order": 10, "surprisal": 1.2, "rarity": 3],
+        score: LogisticModel(bias: -3, weights: ["length": 0.5]),
+        evidence: LogisticModel(bias: -5, weights: ["findings": 14, "non-words": 20, "repetition": 14, "odd-order": 10, "surprisal": 1.2, "rarity": 3]),
         threshold: 0.5, sentenceThreshold: 0.6)
 
     static func load(rules: URL) throws(DataError) -> GarbleModel {
-        var m = GarbleModel(bias: 0, weights: [:], threshold: 0.5, sentenceThreshold: 0.6)
-        let url = rules.appendingPathComponent("garble/score-model.tsv")
-        for r in try GarbleFiles.rows(url, columns: 2) {
-            guard let v = Double(r[1]) else { throw .invalid(path: url.path, line: nil, detail: "not a number: \(r[1])") }
-            switch r[0] {
-            case "bias": m.bias = v
-            case "threshold": m.threshold = v
-            case "sentence-threshold": m.sentenceThreshold = v
-            default: m.weights[r[0]] = v
+        var m = GarbleModel(score: LogisticModel(bias: 0, weights: [:]), evidence: LogisticModel(bias: 0, weights: [:]),
+                            threshold: 0.5, sentenceThreshold: 0.6)
+        for (file, isScore) in [("garble/score-model.tsv", true), ("garble/passage-model.tsv", false)] {
+            let url = rules.appendingPathComponent(file)
+            var model = LogisticModel(bias: 0, weights: [:])
+            for r in try GarbleFiles.rows(url, columns: 2) {
+                guard let v = Double(r[1]), v.isFinite else { throw .invalid(path: url.path, line: nil, detail: "not a number: \(r[1])") }
+                switch r[0] {
+                case "bias": model.bias = v
+                case "threshold" where !isScore: m.threshold = v
+                case "sentence-threshold" where !isScore: m.sentenceThreshold = v
+                default:
+                    guard GarbleScorer.signalNames.contains(r[0]) else {
+                        throw .invalid(path: url.path, line: nil, detail: "unknown signal: \(r[0])")
+                    }
+                    model.weights[r[0]] = v
+                }
             }
+            if isScore { m.score = model } else { m.evidence = model }
         }
         return m
     }
@@ -70,7 +112,8 @@ public struct GarbleScorer: Sendable {
     let kit: GarbleKit
 
     /// Signal names, in output order.
-    public static let signalNames = ["findings", "non-words", "typos", "repetition", "odd-order", "surprisal", "rarity"]
+    public static let signalNames = ["findings", "non-words", "typos", "repetition", "odd-order", "surprisal", "rarity",
+                                     "length", "content", "unlisted-pairs", "foreign"]
 
     /// A finding of another rule as the score weighs it.
     public struct Input: Sendable {
@@ -119,7 +162,9 @@ public struct GarbleScorer: Sendable {
         }
         let counts = doc.sentences.indices.map { sentenceCounts(doc, $0, findings: perSentence[$0]) }
         var paragraphs: [PassageScore] = []
-        var weighted = 0.0, totalWords = 0.0
+        var weighted = 0.0, weightedEvidence = 0.0, totalWords = 0.0
+        var all = Counts()
+        for c in counts { all.add(c) }
         for para in doc.paragraphs {
             var pc = Counts()
             var sentences: [PassageScore] = []
@@ -129,6 +174,7 @@ public struct GarbleScorer: Sendable {
             }
             var ps = passage(doc, units: para.units, counts: pc)
             weighted += ps.score * max(pc.words, 1)
+            weightedEvidence += ps.evidence * max(pc.words, 1)
             totalWords += max(pc.words, 1)
             ps.sentences = sentences
             paragraphs.append(ps)
@@ -136,7 +182,8 @@ public struct GarbleScorer: Sendable {
         // The document: its paragraphs' scores weighted by their words (length-fair; --max-garble and the
         // garbled-passage rule look at paragraphs).
         let docScore = totalWords > 0 ? weighted / totalWords : 0
-        return DocumentScores(document: docScore, paragraphs: paragraphs)
+        return DocumentScores(document: docScore, evidence: totalWords > 0 ? weightedEvidence / totalWords : 0,
+                              paragraphs: paragraphs, signals: model(all).signals, words: Int(all.words))
     }
 
     /// Raw counts of a passage, added up over its sentences.
@@ -151,6 +198,14 @@ public struct GarbleScorer: Sendable {
         var surprisal = 0.0
         var rareCount = 0.0
         var rarity = 0.0
+        /// Lower-case known words: their summed unigram surprisal (6 − Zipf).
+        var lexCount = 0.0
+        var lexSurprisal = 0.0
+        /// Adjacent known word pairs, and those the pair list does not hold (rarer than its floor).
+        var pairs = 0.0
+        var unlisted = 0.0
+        /// Lower-case words common in another language and rare in English.
+        var foreign = 0.0
         var worst: (Double, Range<Int>)? = nil
         /// First and last token of local evidence (near repetitions, non-words).
         var evidence: ClosedRange<Int>? = nil
@@ -163,6 +218,8 @@ public struct GarbleScorer: Sendable {
             words += o.words; findings += o.findings; nonWords += o.nonWords; typos += o.typos; repeats += o.repeats
             odd += o.odd; transitions += o.transitions; surprisal += o.surprisal
             rareCount += o.rareCount; rarity += o.rarity
+            lexCount += o.lexCount; lexSurprisal += o.lexSurprisal
+            pairs += o.pairs; unlisted += o.unlisted; foreign += o.foreign
             if let w = o.worst, worst == nil || w.0 < worst!.0 { worst = w }
             if let e = o.evidence { mark(e.lowerBound); mark(e.upperBound) }
         }
@@ -182,31 +239,30 @@ public struct GarbleScorer: Sendable {
             "odd-order": c.odd / d,
             "surprisal": (c.surprisal + 4 * 0.2) / (c.transitions + 4),
             "rarity": (c.rarity + 4 * 0.05) / (c.rareCount + 4),
+            // The chance that a translated passage holds a major error grows with what it has to say: its
+            // words, its information (rarer words carry more), and its word pairs that English seldom uses.
+            "length": log2(c.words + 1),
+            "content": log2(c.lexSurprisal + 1),
+            "unlisted-pairs": log2(c.unlisted + 1),
+            "foreign": c.foreign / d,
         ]
     }
 
-    func model(_ c: Counts) -> (score: Double, signals: [GarbleSignal]) {
-        let kit = self.kit.data
-        let m = kit.model
+    func model(_ c: Counts) -> (score: Double, signals: [GarbleSignal], evidence: Double, evidenceSignals: [GarbleSignal]) {
+        let m = kit.data.model
         let values = Self.signals(c)
-        var z = m.bias
-        var out: [GarbleSignal] = []
-        for name in Self.signalNames {
-            let v = values[name] ?? 0
-            let w = m.weights[name] ?? 0
-            z += w * v
-            out.append(GarbleSignal(name: name, value: v, contribution: w * v))
-        }
-        return (1 / (1 + exp(-z)), out)
+        let s = m.score.evaluate(values, names: Self.signalNames)
+        let e = m.evidence.evaluate(values, names: Self.signalNames)
+        return (s.p, s.signals, e.p, e.signals)
     }
 
     private func passage(_ doc: Document, units: Range<Int>, counts: Counts) -> PassageScore {
-        let (score, signals) = model(counts)
+        let m = model(counts)
         let range = doc.prose.originalRange(units)
         var example: String?
         if let w = counts.worst { example = doc.text(units: w.1) }
-        var ps = PassageScore(units: units, start: range.lowerBound, end: range.upperBound, score: score,
-                              signals: signals, example: example)
+        var ps = PassageScore(units: units, start: range.lowerBound, end: range.upperBound, score: m.score,
+                              signals: m.signals, evidence: m.evidence, evidenceSignals: m.evidenceSignals, example: example)
         if let e = counts.evidence { ps.focus = clause(doc, around: e, within: units) }
         return ps
     }
@@ -251,7 +307,10 @@ public struct GarbleScorer: Sendable {
         let s = doc.sentences[si]
         let classes = kit.classes
         let words = kit.words
+        let english = kit.english
         var recent: [String] = []   // stems of the last content words
+        var lastWord: (token: Int, zipf: Double)?   // the previous word token, when known to the model
+        var firstWord = true
         var prev = "BOS"
         var prevToken: Int?
         var initial = true
@@ -281,10 +340,12 @@ public struct GarbleScorer: Sendable {
                 prev = cls
                 prevToken = t
             }
-            guard tok.kind == .word else { continue }
+            guard tok.kind == .word else { lastWord = nil; continue }
             c.words += 1
             let key = doc.keys[t]
             let capital = tok.flags.contains(.capitalized)
+            if let english { englishCounts(doc, t, key: key, model: english, first: firstWord, last: &lastWord, into: &c) }
+            firstWord = false
             // A non-word one slip from a common word is a typo (a minor error); any other is garble.
             var isNonWord = false
             if !capital, !isScareQuoted(doc, t), kit.isLowercaseNonWord(doc, t), let k = kit.checkableKey(doc, t) {
@@ -296,7 +357,7 @@ public struct GarbleScorer: Sendable {
                 // Near repetition: the stem came back within the last eight content words, but not right
                 // after itself ("final final" is the repeated-word rule's finding).
                 let st = Self.stem(key)
-                if recent.dropLast().contains(st) || (recent.last == st && !lastWasSame(doc, t)) {
+                if !afterCommaSame(doc, t) && (recent.dropLast().contains(st) || (recent.last == st && !lastWasSame(doc, t))) {
                     c.repeats += 1
                     c.mark(t)
                 }
@@ -317,6 +378,30 @@ public struct GarbleScorer: Sendable {
             if assoc <= -1.2 { c.odd += 1 }
         }
         return c
+    }
+
+    /// Word and word-pair statistics of word token t: unigram surprisal (6 − Zipf) of known words, whether the
+    /// pair with the word right before it is a listed English pair, and words of another language.
+    private func englishCounts(_ doc: Document, _ t: Int, key: String, model: EnglishModel, first: Bool,
+                               last: inout (token: Int, zipf: Double)?, into c: inout Counts) {
+        let tok = doc.tokens[t]
+        let previous = last
+        last = nil
+        // Names (capitalised after the sentence's first word), numbers, URLs and all-capital words are not
+        // judged by English word statistics.
+        if tok.flags.contains(.url) || tok.flags.contains(.hasDigit) || tok.flags.contains(.allCaps) { return }
+        if tok.flags.contains(.capitalized) && !first { return }
+        let w = model.word(key)
+        let zipf = w?.zipf ?? 0
+        if !tok.flags.contains(.capitalized), let f = w?.foreign, zipf < 2.0, f.zipf >= 4.0 { c.foreign += 1 }
+        guard zipf > 0 else { return }
+        c.lexCount += 1
+        c.lexSurprisal += max(0, 6 - zipf)
+        if let p = previous, p.token == t - 1 {
+            c.pairs += 1
+            if model.pairLogP(doc.keys[p.token], key) == nil { c.unlisted += 1 }
+        }
+        last = (t, zipf)
     }
 
     /// Whether the original text between tokens a and b holds anything but white space and tags.
@@ -344,6 +429,11 @@ public struct GarbleScorer: Sendable {
     /// Whether the word before token t (spaces only between) has the same key.
     private func lastWasSame(_ doc: Document, _ t: Int) -> Bool {
         t > 0 && doc.tokens[t - 1].kind == .word && doc.keys[t - 1] == doc.keys[t]
+    }
+
+    /// Whether token t repeats the word before a comma right before it ("ding, ding"): written on purpose.
+    private func afterCommaSame(_ doc: Document, _ t: Int) -> Bool {
+        t > 1 && doc.keys[t - 1] == "," && doc.tokens[t - 2].kind == .word && doc.keys[t - 2] == doc.keys[t]
     }
 
     static func rarity(_ level: Int) -> Double {

@@ -23,6 +23,8 @@ public final class GarbleData: @unchecked Sendable {
     let known: KnownNames?
     let classes: WordClasses?
     let bigrams: ClassBigramModel?
+    /// Word and word-pair frequencies of English (`Rules/english`).
+    let english: EnglishModel?
     let model: GarbleModel
 
     init(rules: URL, words: WordList?) {
@@ -31,6 +33,7 @@ public final class GarbleData: @unchecked Sendable {
         self.known = try? KnownNames.load(rules.appendingPathComponent("gazetteer/known-names.txt"))
         self.classes = try? WordClasses.load(rules: rules, words: words)
         self.bigrams = try? ClassBigramModel.load(rules: rules)
+        self.english = try? EnglishModel.load(rules: rules)
         self.model = (try? GarbleModel.load(rules: rules)) ?? GarbleModel.fallback
     }
 
@@ -109,6 +112,9 @@ public final class GarbleData: @unchecked Sendable {
         return false
     }
 
+    /// Endings of Latin and Greek scientific words ("maculatum", "japonicus", "helicodiceros").
+    static let latinEndings = ["um", "us", "ae", "ii", "os", "is", "ensis", "oides", "ia"]
+
     static func capitalizedForm(_ key: String) -> String {
         guard let f = key.first else { return key }
         return f.uppercased() + key.dropFirst()
@@ -120,6 +126,15 @@ public final class GarbleData: @unchecked Sendable {
         let tok = doc.tokens[t]
         guard !tok.flags.contains(.capitalized), let key = checkableKey(doc, t), key.count >= 3 else { return false }
         if isKnown(key) { return false }
+        if let english, !english.isNonWord(key, misspellingOf: { self.suggestions(for: $0, maxDistance: 1, limit: 1).first?.word }) {
+            return false
+        }
+        // Latin and Greek scientific words: an epithet after a capitalised genus ("Philodendron selloum"),
+        // or a long one that is no slip of an English word ("helicodiceros").
+        if Self.latinEndings.contains(where: { key.hasSuffix($0) }) {
+            if t > 0, doc.tokens[t - 1].kind == .word, doc.tokens[t - 1].flags.contains(.capitalized) { return false }
+            if english != nil, key.utf8.count >= 7, suggestions(for: key, maxDistance: 1, limit: 1).isEmpty { return false }
+        }
         // A bound prefix before a hyphen: "neo-Nazi".
         if t + 1 < doc.tokens.count, doc.isGarbleHyphen(t + 1), !doc.tokens[t + 1].flags.contains(.spaceBefore),
            Self.prefixes.contains(key) { return false }
@@ -128,8 +143,8 @@ public final class GarbleData: @unchecked Sendable {
 
     // MARK: Suggestions
 
-    /// Ordinary words close to `key` (edit distance 1, then 2), best first: common words and typical slips
-    /// (a dropped doubled letter, a swap of neighbours, "rn"/"m") rank first. `context` classes (previous,
+    /// Ordinary words close to `key` (edit distance 1, then 2), best first, ranked as a noisy channel would:
+    /// frequent words and typical slips (a dropped doubled letter, a swap of neighbours, "rn"/"m") rank first. `context` classes (previous,
     /// next) rank candidates by how well they fit between their neighbours.
     func suggestions(for key: String, context: (String, String)? = nil, maxLevel: Int = 50, maxDistance: Int = 2,
                      limit: Int = 3) -> [(word: String, cost: Double)] {
@@ -137,7 +152,9 @@ public final class GarbleData: @unchecked Sendable {
         var best: [String: Double] = [:]
         func consider(_ w: String, _ cost: Double) {
             guard w != key, let level = words.commonWordLevel(w), level <= maxLevel else { return }
-            var c = cost + Double(level) / 50.0
+            // Noisy channel in log terms: the slip's cost plus the word's rarity — by its English frequency
+            // (Zipf 6 and above: 0 … Zipf 3: 1), or by its SCOWL level without the model.
+            var c = cost + (english.map { max(0, 6 - $0.zipf(w)) / 3 } ?? Double(level) / 50.0)
             if let context, let classes, let bigrams {
                 let cls = classes.function[w] ?? classes.open[w] ?? "N"
                 c -= 0.35 * (bigrams.logp(context.0, cls) + bigrams.logp(cls, context.1))

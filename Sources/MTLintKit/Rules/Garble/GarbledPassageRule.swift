@@ -29,9 +29,9 @@ public struct GarbledPassageRule: Rule, GarbleScoreProvider {
     public func check(_ doc: Document, _ findings: inout [Finding]) {}
 
     /// Findings for the passages above the thresholds: sentences, then paragraphs none of whose sentences
-    /// was reported (on their worst sentence). A passage needs eight words or more, and its own signals must
-    /// reach half the threshold without the other rules' findings and misspellings: a passage whose score those findings
-    /// make is already explained by them (its score still shows in JSON and counts for --max-garble).
+    /// was reported (on their worst sentence). A passage needs eight words or more, and its evidence must
+    /// reach half the threshold without its misspellings: a passage that typos make look garbled is the
+    /// non-word rule's (its evidence still shows in JSON).
     public func passageFindings(_ doc: Document, _ scores: DocumentScores) -> [Finding] {
         let kit = self.kit.data
         let m = kit.model
@@ -43,15 +43,15 @@ public struct GarbledPassageRule: Rule, GarbleScoreProvider {
         for (p, ps) in scores.paragraphs.enumerated() {
             let para = doc.paragraphs[p]
             var any = false
-            for (k, ss) in ps.sentences.enumerated() where ss.score >= m.sentenceThreshold {
+            for (k, ss) in ps.sentences.enumerated() where ss.evidence >= m.sentenceThreshold {
                 guard reportable(ss, doc.sentences[para.sentences.lowerBound + k].tokens) else { continue }
                 out.append(Finding(ruleID: info.id, units: ss.focus ?? ss.units, message: Self.message("Garbled sentence", ss)))
                 any = true
             }
             // A paragraph above the threshold none of whose sentences is: its worst sentence is reported
             // (the clause holding its repetitions or non-words, if any), with the paragraph's score and signals.
-            if !any && ps.score >= m.threshold, reportable(ps, para.tokens),
-               let worst = ps.sentences.indices.max(by: { ps.sentences[$0].score < ps.sentences[$1].score }) {
+            if !any && ps.evidence >= m.threshold, reportable(ps, para.tokens),
+               let worst = ps.sentences.indices.max(by: { ps.sentences[$0].evidence < ps.sentences[$1].evidence }) {
                 let units = ps.sentences[worst].focus ?? ps.sentences[worst].units
                 out.append(Finding(ruleID: info.id, units: units, message: Self.message("Garbled paragraph", ps)))
             }
@@ -59,11 +59,11 @@ public struct GarbledPassageRule: Rule, GarbleScoreProvider {
         return out
     }
 
-    /// The score the passage would have on its own signals (word order, repetition, non-words, rarity),
-    /// without what other findings already explain (the rules' findings and misspellings).
+    /// The evidence the passage would have without its misspellings (a typo makes no garbled passage; the
+    /// non-word rule reports it).
     static func ownEvidence(_ ps: PassageScore) -> Double {
-        let z = log(max(ps.score, 1e-12) / max(1 - ps.score, 1e-12))
-        let explained = ps.signals.filter { $0.name == "findings" || $0.name == "typos" }.reduce(0) { $0 + $1.contribution }
+        let z = log(max(ps.evidence, 1e-12) / max(1 - ps.evidence, 1e-12))
+        let explained = ps.evidenceSignals.filter { $0.name == "typos" }.reduce(0) { $0 + $1.contribution }
         return 1 / (1 + exp(-(z - explained)))
     }
 
@@ -75,6 +75,8 @@ public struct GarbledPassageRule: Rule, GarbleScoreProvider {
         "odd-order": "unlikely word order",
         "surprisal": "unusual word sequence",
         "rarity": "rare words",
+        "foreign": "words of another language",
+        "unlisted-pairs": "word pairs English seldom uses",
     ]
 
     static func message(_ what: String, _ ps: PassageScore) -> String {
@@ -84,6 +86,6 @@ public struct GarbledPassageRule: Rule, GarbleScoreProvider {
             if s.name == "odd-order", let e = ps.example { d += " (“\(e)”)" }
             parts.append(d)
         }
-        return "\(what) (garble score \(String(format: "%.2f", ps.score)))" + (parts.isEmpty ? "." : ": " + parts.joined(separator: ", ") + ".")
+        return "\(what) (garble evidence \(String(format: "%.2f", ps.evidence)); chance of a major error \(String(format: "%.2f", ps.score)))" + (parts.isEmpty ? "." : ": " + parts.joined(separator: ", ") + ".")
     }
 }

@@ -1,6 +1,7 @@
 /// Doubled words and runs of the same word: "Planning Planning", "final final final final",
-/// "Kyiv, Kyiv, Kyiv". Quiet on "had had", "that that", "very, very", "no, no", doubled names such as
-/// "Walla Walla" or "Sirhan Sirhan", and numbers ("10 10" in tables).
+/// "Kyiv, Kyiv, Kyiv, Kyiv". Quiet on "had had", "that that", "very, very", "no, no", doubled names such as
+/// "Walla Walla" or "Sirhan Sirhan", numbers ("10 10" in tables), and runs of three separated by commas
+/// ("ding, ding, ding": a sound or a chant written on purpose).
 public struct RepeatedWordRule: Rule {
     public let info = RuleInfo(
         id: "repeated-word",
@@ -10,7 +11,7 @@ public struct RepeatedWordRule: Rule {
         triggers: [
             RuleExample("The Director for «Planning Planning» Michael Anton attended.", suggestion: "Planning"),
             RuleExample("It was made to end the «final final final final» end.", suggestion: "final"),
-            RuleExample("They chanted «Kyiv, Kyiv, Kyiv» in the square.", suggestion: "Kyiv"),
+            RuleExample("The talks were «Kyiv, Kyiv, Kyiv, Kyiv» in the square.", suggestion: "Kyiv"),
             RuleExample("He said that «the the» talks failed.", suggestion: "the"),
             RuleExample("«The the» talks failed.", suggestion: "The"),
         ],
@@ -24,6 +25,8 @@ public struct RepeatedWordRule: Rule {
             "Scores: 10 10 9 8",
             "He waved and said bye bye.",
             "Ha ha ha, he laughed.",
+            "It sounds like, ding, ding, ding.",
+            "They chanted Kyiv, Kyiv, Kyiv in the square.",
             "He was the \"zoom zoom\" kid of the commercials.",
         ],
         fixIsSafe: true)
@@ -65,7 +68,8 @@ public struct RepeatedWordRule: Rule {
             while k + 2 < end, doc.keys[k + 1] == ",", doc.tokens[k + 2].kind == .word, doc.keys[k + 2] == key {
                 k += 2; count += 1
             }
-            if count >= 3 { last = k; commas = true } else { return t + 1 }
+            // Three in a row with commas is usually written on purpose (a sound, a chant); four is a loop.
+            if count >= 4 { last = k; commas = true } else { return t + 1 }
         }
         if allowed(doc, first: t, last: last, count: count, commas: commas) { return last + 1 }
         let word = doc.text(t)
@@ -77,7 +81,7 @@ public struct RepeatedWordRule: Rule {
             units: doc.units(from: t, through: last),
             message: message,
             replacements: [.deleting([Int(tok.end)..<Int(doc.tokens[last].end)])],
-            severity: count >= 3 ? .error : nil))
+            severity: count >= 3 && !commas ? .error : nil))
         return last + 1
     }
 
