@@ -28,7 +28,7 @@ import numpy as np
 from garblefit import auc, fit, predict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SIGNALS = ["findings", "non-words", "typos", "repetition", "odd-order", "surprisal", "rarity"]
+SIGNALS = ["findings", "non-words", "typos", "repetition", "loops", "odd-order", "surprisal", "rarity"]
 # MQM-like weight of each corruption kind in the graded target (minor = 0.2, major = 1).
 SEVERITY = {"typo": 0.2}
 MODEL = os.path.join(ROOT, "Rules", "garble", "passage-model.tsv")

@@ -36,7 +36,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODEL = os.path.join(ROOT, "Rules", "garble", "score-model.tsv")
 # The signals the score may use (GarbleScorer.signalNames): evidence of garble, and what makes a major error
 # likelier in a translation of any quality (length, information content, word pairs English seldom uses).
-SIGNALS = ["findings", "non-words", "typos", "repetition", "odd-order", "surprisal", "rarity",
+SIGNALS = ["findings", "non-words", "typos", "repetition", "loops", "odd-order", "surprisal", "rarity",
            "length", "content", "unlisted-pairs", "foreign"]
 HUMAN = {"ref", "refB"}
 
@@ -82,7 +82,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mtlint", default=os.path.join(ROOT, ".build", "release", "mtlint"))
     ap.add_argument("--devdata", default=os.path.join(ROOT, "..", "shared", "devdata"))
-    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--l2", type=float, default=10.0)
     ap.add_argument("--synthetic", help="a calibration set of scripts/garble-corrupt.py: its clean paragraphs (no "
                     "error) and corruptions (a major error) join the training data")
     ap.add_argument("--synthetic-weight", type=float, default=1.0)

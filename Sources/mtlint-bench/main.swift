@@ -17,7 +17,7 @@ struct Args {
             case "--mb": megabytes = Int(it.next() ?? "") ?? megabytes
             case "--skip-cold": skipCold = true
             case "--only": only = Set((it.next() ?? "").split(separator: ",").map(String.init))
-            default: print("usage: mtlint-bench [--mb N] [--skip-cold] [--only pipeline,families,cold,gazetteer,fuzzy,nameindex,names,literalism]"); exit(2)
+            default: print("usage: mtlint-bench [--mb N] [--skip-cold] [--only pipeline,families,cold,english,gazetteer,fuzzy,nameindex,names,literalism]"); exit(2)
             }
         }
     }
@@ -138,6 +138,30 @@ if args.wants("pipeline") || args.wants("families") {
             line("  family \(category.padding(toLength: 14, withPad: " ", startingAt: 0)) \(infos.count) rules: +\(String(format: "%.2f", (s - base) / Double(sampleBytes) * 1e6 * 1000)) ms/MB over segmentation")
         }
     }
+}
+
+if args.wants("english") {
+    // The English model's cost: a word lookup per word and a pair lookup per adjacent pair, as the garble
+    // scorer makes them, over the corpus (keys prepared outside the timing).
+    var t = now()
+    let english = try EnglishModel.load(rules: rulesDir)
+    let load = now() - t
+    let records = corpus(megabytes: max(1, args.megabytes / 4))
+    let bytes = records.reduce(0) { $0 + $1.utf8.count }
+    let keyed = records.map { r in r.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init) }
+    t = now()
+    var known = 0, listed = 0
+    for words in keyed {
+        var previous: String?
+        for w in words {
+            if english.zipf(w) > 0 { known += 1 }
+            if let p = previous, english.pairLogP(p, w) != nil { listed += 1 }
+            previous = w
+        }
+    }
+    let s = now() - t
+    let n = keyed.reduce(0) { $0 + $1.count }
+    line("english model: opened in \(String(format: "%.1f", load * 1000)) ms; \(n) words (\(known) known), \(listed) listed pairs: \(String(format: "%.0f", s / Double(bytes) * 1e9)) ns/byte = \(String(format: "%.0f", s / Double(bytes) * 1e9)) ms per MB (\(mbps(bytes, s)) alone)")
 }
 
 if args.wants("gazetteer") {

@@ -112,7 +112,7 @@ public struct GarbleScorer: Sendable {
     let kit: GarbleKit
 
     /// Signal names, in output order.
-    public static let signalNames = ["findings", "non-words", "typos", "repetition", "odd-order", "surprisal", "rarity",
+    public static let signalNames = ["findings", "non-words", "typos", "repetition", "loops", "odd-order", "surprisal", "rarity",
                                      "length", "content", "unlisted-pairs", "foreign"]
 
     /// A finding of another rule as the score weighs it.
@@ -193,6 +193,7 @@ public struct GarbleScorer: Sendable {
         var nonWords = 0.0
         var typos = 0.0
         var repeats = 0.0
+        var loops = 0.0
         var odd = 0.0
         var transitions = 0.0
         var surprisal = 0.0
@@ -216,6 +217,7 @@ public struct GarbleScorer: Sendable {
 
         mutating func add(_ o: Counts) {
             words += o.words; findings += o.findings; nonWords += o.nonWords; typos += o.typos; repeats += o.repeats
+            loops += o.loops
             odd += o.odd; transitions += o.transitions; surprisal += o.surprisal
             rareCount += o.rareCount; rarity += o.rarity
             lexCount += o.lexCount; lexSurprisal += o.lexSurprisal
@@ -236,6 +238,7 @@ public struct GarbleScorer: Sendable {
             "non-words": c.nonWords / d,
             "typos": c.typos / d,
             "repetition": c.repeats / d,
+            "loops": c.loops / d,
             "odd-order": c.odd / d,
             "surprisal": (c.surprisal + 4 * 0.2) / (c.transitions + 4),
             "rarity": (c.rarity + 4 * 0.05) / (c.rareCount + 4),
@@ -353,7 +356,9 @@ public struct GarbleScorer: Sendable {
                 if kit.isNearWord(k) { c.typos += 1 } else { c.nonWords += 1; c.mark(t) }
             }
             let isFunction = classes?.isFunctionWord(key) ?? false
-            if !capital && !isFunction && !tok.flags.contains(.hasDigit) && key.count >= 3 {
+            // A unit after a number ("120 degrees, 0 degrees") repeats in lists by design.
+            let unit = t > 0 && doc.tokens[t - 1].kind == .number
+            if !capital && !isFunction && !tok.flags.contains(.hasDigit) && key.count >= 3 && !unit {
                 // Near repetition: the stem came back within the last eight content words, but not right
                 // after itself ("final final" is the repeated-word rule's finding).
                 let st = Self.stem(key)
@@ -361,6 +366,9 @@ public struct GarbleScorer: Sendable {
                     c.repeats += 1
                     c.mark(t)
                 }
+                // A loop, as degenerate neural MT writes one: the third use of a stem within eight content
+                // words ("to end the final ending final final … end to final end").
+                if !afterCommaSame(doc, t), recent.reduce(0, { $0 + ($1 == st ? 1 : 0) }) >= 2 { c.loops += 1 }
                 recent.append(st)
                 if recent.count > 8 { recent.removeFirst() }
                 // Rarity of known words (non-words have signals of their own).

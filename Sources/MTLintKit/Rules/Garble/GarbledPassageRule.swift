@@ -29,9 +29,9 @@ public struct GarbledPassageRule: Rule, GarbleScoreProvider {
     public func check(_ doc: Document, _ findings: inout [Finding]) {}
 
     /// Findings for the passages above the thresholds: sentences, then paragraphs none of whose sentences
-    /// was reported (on their worst sentence). A passage needs eight words or more, and its evidence must
-    /// reach half the threshold without its misspellings: a passage that typos make look garbled is the
-    /// non-word rule's (its evidence still shows in JSON).
+    /// was reported (on their worst sentence). A passage needs eight words or more, and its own signals must
+    /// reach half the threshold without the other rules' findings and misspellings: a passage whose evidence
+    /// those findings make is already explained by them (its evidence still shows in JSON).
     public func passageFindings(_ doc: Document, _ scores: DocumentScores) -> [Finding] {
         let kit = self.kit.data
         let m = kit.model
@@ -59,11 +59,11 @@ public struct GarbledPassageRule: Rule, GarbleScoreProvider {
         return out
     }
 
-    /// The evidence the passage would have without its misspellings (a typo makes no garbled passage; the
-    /// non-word rule reports it).
+    /// The evidence the passage would have on its own signals (word order, repetition, loops, non-words,
+    /// rarity), without what other findings already explain (the rules' findings and misspellings).
     static func ownEvidence(_ ps: PassageScore) -> Double {
         let z = log(max(ps.evidence, 1e-12) / max(1 - ps.evidence, 1e-12))
-        let explained = ps.evidenceSignals.filter { $0.name == "typos" }.reduce(0) { $0 + $1.contribution }
+        let explained = ps.evidenceSignals.filter { $0.name == "findings" || $0.name == "typos" }.reduce(0) { $0 + $1.contribution }
         return 1 / (1 + exp(-(z - explained)))
     }
 
@@ -72,6 +72,7 @@ public struct GarbledPassageRule: Rule, GarbleScoreProvider {
         "non-words": "non-words",
         "typos": "misspellings",
         "repetition": "repeated words",
+        "loops": "words going round in a loop",
         "odd-order": "unlikely word order",
         "surprisal": "unusual word sequence",
         "rarity": "rare words",
