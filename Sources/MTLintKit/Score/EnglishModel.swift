@@ -41,6 +41,12 @@ public final class EnglishModel: @unchecked Sendable {
         }
     }
 
+    /// Waits until both tables use their hash index (benchmarks).
+    public func waitForIndex() {
+        words.waitForIndex()
+        pairs.waitForIndex()
+    }
+
     /// The entry of a lower-case key.
     public func word(_ key: String) -> Word? {
         var key = key
