@@ -69,6 +69,18 @@ struct CLITests {
         }
     }
 
+    /// `corpus --signals` adds each record's word count and raw score signals (for training the score).
+    @Test func corpusSignals() throws {
+        let r = try TestSupport.run(["corpus", "--signals"], stdin: "{\"id\": 1, \"text\": \"The talks ended on Friday.\"}\n")
+        #expect(r.status == 0)
+        let line = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect(line["words"] as? Int == 5)
+        let signals = try #require(line["signals"] as? [String: Any])
+        #expect(Set(signals.keys) == Set(GarbleScorer.signalNames))
+        let plain = try TestSupport.run(["corpus"], stdin: "{\"id\": 1, \"text\": \"The talks ended.\"}\n")
+        #expect(!plain.stdout.contains("signals"))
+    }
+
     @Test func corpusFollowsTheContract() throws {
         let jsonl = """
             {"id": "a", "text": "🇺🇦 The the talks."}

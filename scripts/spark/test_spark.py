@@ -32,10 +32,13 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from mtlint_spark import lint  # noqa: E402
 from pyspark.sql import SparkSession  # noqa: E402
 
-# A sample corpus: clean news paragraphs and the seed articles' lines, with some damage.
+# A sample corpus: the seed articles' lines and, when the dev sets are beside the repository, clean news
+# paragraphs, with some damage.
 records = []
-for line in (root / "Tests/Fixtures/clean-news-en.jsonl").read_text(encoding="utf-8").splitlines():
-    records.append(json.loads(line))
+news = root.parent / "shared" / "devdata" / "clean-news-en.jsonl"
+if news.exists():
+    for line in news.read_text(encoding="utf-8").splitlines():
+        records.append(json.loads(line))
 for path in sorted((root / "Samples").glob("*.txt")):
     for i, para in enumerate(path.read_text(encoding="utf-8").split("\n")):
         if para.strip():

@@ -21,8 +21,9 @@ public enum RuleRegistry {
         // Each family registers its own rules in its folder under Sources/MTLintKit/Rules.
         all += try NameRules.all(rules: rules, words: words, extraGazetteers: extraGazetteers, houseStyle: houseStyle)
         all += try LiteralismRules.all(rules: rules, words: words, extraPacks: extraPacks)
-        all += try GarbleRules.all(rules: rules, words: words)
+        // Characters before Garble: untranslated-word leaves the clauses foreign-fragment reports to it.
         all += try CharacterRules.all(rules: rules, words: words, typography: typography)
+        all += try GarbleRules.all(rules: rules, words: words)
         return all
     }
 }

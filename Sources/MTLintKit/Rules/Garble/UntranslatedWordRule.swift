@@ -1,7 +1,9 @@
+import Foundation
+
 /// A word of another Latin-script language left in English copy ("the talks continue mutta the envoy left"):
 /// a lower-case word that is common in that language (Zipf ≥ 4 in its wordfreq list) and rare in English
-/// (Zipf < 2), by `Rules/english/words.tsv`. Runs of up to three such words are reported together; longer
-/// clauses are `foreign-fragment`'s. Quiet on names (a capitalised word, or a word right after one: "Calliphora
+/// (Zipf < 2), by `Rules/english/words.tsv`, in any of 23 languages. A run of such words is reported as one;
+/// a clause that `foreign-fragment` already reports is left to it (the registry runs it first). Quiet on names (a capitalised word, or a word right after one: "Calliphora
 /// vicina"), on words English lists, and inside quotation marks, parentheses or italics (titles, glosses).
 public struct UntranslatedWordRule: Rule {
     public let info = RuleInfo(
@@ -13,6 +15,7 @@ public struct UntranslatedWordRule: Rule {
             RuleExample("The talks will continue «mutta» the envoy has left Helsinki.", suggestion: nil),
             RuleExample("The minister said the plan was «também» approved by parliament.", suggestion: nil),
             RuleExample("Prices rose sharply «während» the first quarter.", suggestion: nil),
+            RuleExample("He wrote that «vláda schválila nový zákon» on Monday.", suggestion: nil),
         ],
         quiet: [
             "The talks will continue but the envoy has left Helsinki.",
@@ -20,6 +23,7 @@ public struct UntranslatedWordRule: Rule {
             "The slogan “ni una menos” was painted on the wall.",
             "The word sisu (roughly, grit) is hard to translate.",
             "They met at the Café Mutta in Helsinki.",
+            "A mélange of styles played a rôle in the design.",
         ])
 
     let kit: GarbleKit
@@ -42,11 +46,15 @@ public struct UntranslatedWordRule: Rule {
             var run: [(token: Int, language: String)] = []
             func flush() {
                 defer { run.removeAll() }
-                guard !run.isEmpty, run.count <= 3 else { return }
+                guard !run.isEmpty else { return }
                 let units = doc.units(from: run[0].token, through: run[run.count - 1].token)
+                if findings.contains(where: { $0.ruleID == "foreign-fragment" && $0.units.overlaps(units) }) { return }
                 if Self.enclosed(doc, units, doc.paragraphs[s.paragraph]) { return }
-                let languages = Set(run.map(\.language))
-                let name = languages.count == 1 ? Self.languageNames[run[0].language] ?? run[0].language : "another language"
+                // The languages of the run, most words first ("Czech or Slovak").
+                var votes: [String: Int] = [:]
+                for r in run { votes[r.language, default: 0] += 1 }
+                let ranked = votes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { Self.languageNames[$0.key] ?? $0.key }
+                let name = ranked.count <= 2 ? ranked.joined(separator: " or ") : "in another language"
                 let text = doc.text(units: units)
                 findings.append(Finding(ruleID: info.id, units: units,
                                         message: "“\(text)” is \(name), not English: left untranslated?"))
@@ -80,8 +88,19 @@ public struct UntranslatedWordRule: Rule {
         if t > 0, doc.tokens[t - 1].kind == .word, Self.mentionWords.contains(doc.keys[t - 1]) { return nil }
         let key = doc.keys[t]
         guard key.utf8.count >= 3, let w = english.word(key), let f = w.foreign, f.zipf >= 4.0, w.zipf < 2.0 else { return nil }
-        if key.utf8.allSatisfy({ $0 < 0x80 }), kit.isKnown(key, knownNames: false) { return nil }
+        // An English word, or one written with its accents ("mélange", "rôle").
+        let folded = key.utf8.allSatisfy({ $0 < 0x80 }) ? key : Self.fold(key)
+        if folded.utf8.allSatisfy({ $0 < 0x80 }), kit.words?.commonWordLevel(folded) != nil { return nil }
         return f.language
+    }
+
+    /// The key without diacritics ("während" → "wahrend").
+    static func fold(_ key: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in key.decomposedStringWithCanonicalMapping.unicodeScalars where !(0x300...0x36F).contains(u.value) {
+            out.append(u)
+        }
+        return String(out)
     }
 
     /// Whether the range sits inside quotation marks or parentheses opened earlier in its paragraph, or in
