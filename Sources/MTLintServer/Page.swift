@@ -262,7 +262,7 @@ function prepare(j, text) {
     const isSafe = d.fixIsSafe === true || safe.has(d.start + ":" + d.end + ":" + (d.suggestions || [])[0]);
     return Object.assign({}, d, { i, s, e, safe: isSafe, wide: (e - s) > WIDE || d.category === "garbled" });
   });
-  state.paragraphs = (j.paragraphs || []).map((p) => ({ s: u(p.start), e: u(p.end), score: p.score, signals: p.signals || {} }))
+  state.paragraphs = (j.paragraphs || []).map((p) => ({ s: u(p.start), e: u(p.end), score: p.score, evidence: p.evidence || 0, signals: p.signals || {} }))
     .filter((p) => p.e > p.s).sort((a, b) => a.s - b.s);
   state.safeFixes = (j.safeFixes || null);
   state.selected = -1;
@@ -318,14 +318,15 @@ function render() {
     } else {
       el.className = "para";
       if (b.para) {
-        const sc = b.para.score || 0;
-        el.classList.add(sc >= 0.5 ? "g-high" : sc >= 0.3 ? "g-mid" : "g-low");
+        // Colour by the evidence of garble (length-fair); the tooltip adds the chance of a major error.
+        const ev = b.para.evidence || 0, sc = b.para.score || 0;
+        el.classList.add(ev >= 0.5 ? "g-high" : ev >= 0.3 ? "g-mid" : "g-low");
         const g = document.createElement("span"); g.className = "gutter";
         const sig = Object.entries(b.para.signals).filter(([, v]) => v > 0).map(([n, v]) => `${n} ${(+v).toFixed(2)}`).join(", ");
-        g.title = `Garble score ${sc.toFixed(2)}` + (sig ? ` (${sig})` : "");
+        g.title = `Garble evidence ${ev.toFixed(2)} · chance of a major error ${sc.toFixed(2)}` + (sig ? ` (${sig})` : "");
         el.appendChild(g);
-        if (sc >= 0.5) { const l = document.createElement("span"); l.className = "gscore"; l.textContent = sc.toFixed(2); l.setAttribute("aria-hidden", "true"); el.appendChild(l); }
-        el.setAttribute("aria-label", `Paragraph, garble score ${sc.toFixed(2)}`);
+        if (ev >= 0.5) { const l = document.createElement("span"); l.className = "gscore"; l.textContent = ev.toFixed(2); l.setAttribute("aria-hidden", "true"); el.appendChild(l); }
+        el.setAttribute("aria-label", `Paragraph, garble evidence ${ev.toFixed(2)}, chance of a major error ${sc.toFixed(2)}`);
         el.setAttribute("role", "group");
       }
     }
@@ -411,11 +412,11 @@ function renderPanel() {
   const hasScore = typeof j.score === "number" && (state.paragraphs.length > 0 || j.score > 0);
   $("garble").hidden = !hasScore;
   if (hasScore) {
-    const sc = j.score, bar = $("garblebar");
-    bar.style.width = Math.max(2, Math.round(sc * 100)) + "%";
-    bar.style.background = sc >= 0.5 ? "var(--bad)" : sc >= 0.3 ? "#d4a72c" : "var(--ok)";
-    const flagged = state.paragraphs.filter((p) => p.score >= 0.5).length;
-    $("garbletext").textContent = `Garble score ${sc.toFixed(2)}` +
+    const sc = j.score, ev = j.evidence || 0, bar = $("garblebar");
+    bar.style.width = Math.max(2, Math.round(ev * 100)) + "%";
+    bar.style.background = ev >= 0.5 ? "var(--bad)" : ev >= 0.3 ? "#d4a72c" : "var(--ok)";
+    const flagged = state.paragraphs.filter((p) => p.evidence >= 0.5).length;
+    $("garbletext").textContent = `Garble evidence ${ev.toFixed(2)} · chance of a major error ${sc.toFixed(2)}` +
       (state.paragraphs.length ? ` · ${flagged} of ${state.paragraphs.length} paragraph${state.paragraphs.length === 1 ? "" : "s"} look garbled` : "");
   }
   // Legend: the categories present, with counts; each toggles its highlights.

@@ -126,7 +126,7 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Warn about suppression comments that suppress nothing.")
     var reportUnusedSuppressions = false
 
-    @Option(help: "Exit with 1 when a file's garble score exceeds this value (0 to 1).")
+    @Option(help: "Exit with 1 when a file's evidence of garble exceeds this value (0 to 1; clean copy scores about 0.01–0.05).")
     var maxGarble: Double?
 
     @Flag(help: "No summary line on standard error.")
@@ -170,7 +170,7 @@ struct LintCommand: ParsableCommand {
             one.add(f.result)
             let threshold = ruleOptions.failOn ?? f.configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .warning
             if RuleOptions.fails(one, threshold: threshold) { throw ExitCode(1) }
-            if let m = maxGarble ?? f.configuration.maxGarble, f.result.score > m { throw ExitCode(1) }
+            if let m = maxGarble ?? f.configuration.maxGarble, f.result.evidence > m { throw ExitCode(1) }
         }
     }
 

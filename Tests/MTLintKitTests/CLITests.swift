@@ -69,6 +69,15 @@ struct CLITests {
         }
     }
 
+    /// `--max-garble` gates on the document's evidence of garble: seed 001 fails at 0.1, a clean seed passes.
+    @Test func maxGarbleGatesOnEvidence() throws {
+        let garbled = TestSupport.samples.appendingPathComponent(TestSupport.sample("001").name).path
+        let clean = TestSupport.samples.appendingPathComponent(TestSupport.sample("000").name).path
+        #expect(try TestSupport.run(["--fail-on", "never", "--max-garble", "0.1", garbled]).status == 1)
+        #expect(try TestSupport.run(["--fail-on", "never", "--max-garble", "0.1", clean]).status == 0)
+        #expect(try TestSupport.run(["--fail-on", "never", "--max-garble", "0.5", garbled]).status == 0)
+    }
+
     /// `corpus --signals` adds each record's word count and raw score signals (for training the score).
     @Test func corpusSignals() throws {
         let r = try TestSupport.run(["corpus", "--signals"], stdin: "{\"id\": 1, \"text\": \"The talks ended on Friday.\"}\n")

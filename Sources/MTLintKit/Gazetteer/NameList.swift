@@ -25,15 +25,7 @@ public final class NameList: @unchecked Sendable {
 
     init(data: Data) {
         self.data = data
-        var first = 0
-        data.withUnsafeBytes { raw in
-            let b = raw.bindMemory(to: UInt8.self)
-            while first < b.count && b[first] == 0x23 {
-                while first < b.count && b[first] != 0x0A { first += 1 }
-                first += 1
-            }
-        }
-        self.firstLine = min(first, data.count)
+        self.firstLine = SortedTable.firstDataLine(data)
     }
 
     public static func load(_ url: URL) throws(DataError) -> NameList {
@@ -52,19 +44,8 @@ public final class NameList: @unchecked Sendable {
         return form.withUTF8 { k -> Entry? in
             data.withUnsafeBytes { raw -> Entry? in
                 let b = raw.bindMemory(to: UInt8.self)
-                var lo = firstLine, hi = b.count
-                while lo < hi {
-                    var s = (lo + hi) / 2
-                    while s > lo && b[s - 1] != 0x0A { s -= 1 }
-                    var e = s
-                    while e < hi && b[e] != 0x0A { e += 1 }
-                    var tab = s
-                    while tab < e && b[tab] != 0x09 { tab += 1 }
-                    let c = KnownNames.compare(k, b, s, tab)
-                    if c == 0 && tab > s { return Self.parse(b, s, e) }
-                    if c < 0 { hi = s } else { lo = e + 1 }
-                }
-                return nil
+                guard let line = SortedTable.binarySearch(b, from: firstLine, k, nil), line.tab > line.start else { return nil }
+                return Self.parse(b, line.start, line.end)
             }
         }
     }

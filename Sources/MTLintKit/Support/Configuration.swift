@@ -227,7 +227,7 @@ public struct Configuration: Sendable, Equatable {
         ignore: []             # glob patterns of files not to lint, relative to this folder, e.g. ["drafts/**"]
 
         fail_on: warning       # lowest severity that fails the run: error, warning, info or never
-        # max_garble: 0.8      # fail when a file's garble score exceeds this (0 to 1)
+        # max_garble: 0.1      # fail when a file's evidence of garble exceeds this (0 to 1; clean copy ~0.01–0.05)
 
         """
 }

@@ -21,6 +21,18 @@ final class SortedTable: @unchecked Sendable {
 
     init(data: Data, hashIndex: Bool = true) {
         self.data = data
+        self.firstLine = Self.firstDataLine(data)
+        if hashIndex {
+            Thread.detachNewThread { [self] in
+                let built = Self.buildIndex(data, from: firstLine)
+                index = built
+                ready.store(true, ordering: .releasing)
+            }
+        }
+    }
+
+    /// Offset of the first line after the `#` comment lines at the top.
+    static func firstDataLine(_ data: Data) -> Int {
         var first = 0
         data.withUnsafeBytes { raw in
             let b = raw.bindMemory(to: UInt8.self)
@@ -29,14 +41,7 @@ final class SortedTable: @unchecked Sendable {
                 first += 1
             }
         }
-        self.firstLine = min(first, data.count)
-        if hashIndex {
-            Thread.detachNewThread { [self] in
-                let built = Self.buildIndex(data, from: firstLine)
-                index = built
-                ready.store(true, ordering: .releasing)
-            }
-        }
+        return min(first, data.count)
     }
 
     static func load(_ url: URL) throws(DataError) -> SortedTable {
@@ -124,20 +129,28 @@ final class SortedTable: @unchecked Sendable {
                      _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         data.withUnsafeBytes { raw -> R? in
             let f = raw.bindMemory(to: UInt8.self)
-            var lo = firstLine, hi = f.count
-            while lo < hi {
-                var s = (lo + hi) / 2
-                while s > lo && f[s - 1] != 0x0A { s -= 1 }
-                var e = s
-                while e < hi && f[e] != 0x0A { e += 1 }
-                var tab = s
-                while tab < e && f[tab] != 0x09 { tab += 1 }
-                let c = Self.compare(a, b, f, s, tab)
-                if c == 0 { return body(UnsafeBufferPointer(rebasing: f[min(tab + 1, e)..<e])) }
-                if c < 0 { hi = s } else { lo = e + 1 }
-            }
-            return nil
+            guard let line = Self.binarySearch(f, from: firstLine, a, b) else { return nil }
+            return body(UnsafeBufferPointer(rebasing: f[min(line.tab + 1, line.end)..<line.end]))
         }
+    }
+
+    /// Binary search over the byte offsets of sorted `key<TAB>…` lines from `from`: the line of the key
+    /// (`a`, or `a b`), with the offsets of its start, tab (or end) and end.
+    static func binarySearch(_ f: UnsafeBufferPointer<UInt8>, from: Int, _ a: UnsafeBufferPointer<UInt8>,
+                             _ b: UnsafeBufferPointer<UInt8>?) -> (start: Int, tab: Int, end: Int)? {
+        var lo = from, hi = f.count
+        while lo < hi {
+            var s = (lo + hi) / 2
+            while s > lo && f[s - 1] != 0x0A { s -= 1 }
+            var e = s
+            while e < hi && f[e] != 0x0A { e += 1 }
+            var tab = s
+            while tab < e && f[tab] != 0x09 { tab += 1 }
+            let c = compare(a, b, f, s, tab)
+            if c == 0 { return (s, tab, e) }
+            if c < 0 { hi = s } else { lo = e + 1 }
+        }
+        return nil
     }
 
     /// Byte order of the key `a` or `a b` against the file's bytes start..<end.
