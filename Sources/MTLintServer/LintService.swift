@@ -8,15 +8,19 @@ public struct LintSetup: Sendable {
     public var rules: [any Rule]
     /// Rule ids that run when a request names none (the configuration, `--only` and `--disable` applied).
     public var defaultEnabled: Set<String>
-    /// Severity overrides from the configuration.
-    public var severities: [String: Severity]
+    /// The configuration every request is linted with: its allow list and severity overrides (rule
+    /// selection is `defaultEnabled`).
+    public var configuration: Configuration
     public var version: String
 
-    public init(rules: [any Rule], defaultEnabled: Set<String>? = nil, severities: [String: Severity] = [:],
+    /// Severity overrides from the configuration.
+    public var severities: [String: Severity] { configuration.severities }
+
+    public init(rules: [any Rule], defaultEnabled: Set<String>? = nil, configuration: Configuration = Configuration(),
                 version: String = "0.1.0") {
         self.rules = rules
         self.defaultEnabled = defaultEnabled ?? Set(rules.flatMap { $0.infos.map(\.id) })
-        self.severities = severities
+        self.configuration = configuration
         self.version = version
     }
 }
@@ -37,7 +41,8 @@ struct Linted: Sendable {
     var result: LintResult
 }
 
-/// The engine as the server uses it: rule selection per request, suppressions, severity overrides.
+/// The engine as the server uses it: rule selection per request, then the library's `LintSession` (allow
+/// list, suppressions, severity overrides), exactly as the CLI.
 final class LintService: Sendable {
     let setup: LintSetup
     /// Every rule id, in registry order.
@@ -92,16 +97,7 @@ final class LintService: Sendable {
     func lint(_ source: SourceText, format: MarkupFormat, enabled: Set<String>) -> Linted {
         let linter = enabled == setup.defaultEnabled ? defaultLinter : Linter(rules: setup.rules, enabled: enabled)
         let document = Document(source: source, format: format)
-        var result = linter.lint(document)
-        let suppressions = Suppressions(source: result.source)
-        if !suppressions.isEmpty {
-            result.diagnostics = suppressions.apply(result.diagnostics, knownRules: known, reportUnused: false)
-        }
-        if !setup.severities.isEmpty {
-            for k in result.diagnostics.indices {
-                if let s = setup.severities[result.diagnostics[k].ruleID] { result.diagnostics[k].severity = s }
-            }
-        }
+        let result = LintSession(linter: linter, configuration: setup.configuration, knownRules: known).lint(document)
         return Linted(document: document, result: result)
     }
 }

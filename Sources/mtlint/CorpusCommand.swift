@@ -44,7 +44,9 @@ struct CorpusCommand: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
-        let linter = try ruleOptions.makeLinter()
+        // The configuration of the working directory, as for `mtlint -` and `mtlint serve`.
+        let factory = try LinterFactory(options: ruleOptions)
+        let session = try factory.session(for: try factory.configuration(for: "-"))
         var out = Output()
         var summary = Summary()
         var failed = false
@@ -74,7 +76,7 @@ struct CorpusCommand: ParsableCommand {
                         return (JSON.object([("id", record.idJSON), ("line", String(record.line)),
                                              ("error", JSON.quoted(record.error ?? "unreadable record"))]), nil)
                     }
-                    let result = linter.lint(text: text, format: markup)
+                    let result = session.lint(text: text, format: markup)
                     var fields = [
                         ("id", record.idJSON),
                         ("score", JSON.number(result.score)),

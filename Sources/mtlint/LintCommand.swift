@@ -54,7 +54,6 @@ struct LintRun {
     var ruleInfos: [RuleInfo] = []
 
     init(input: InputOptions, factory: LinterFactory, reportUnusedSuppressions: Bool = false) throws {
-        let known = Set(factory.known.keys)
         var infos: [String: RuleInfo] = [:]
         var failed = false
         let paths = FileWalker.expand(input.paths, extensions: input.extensions) { path, problem in
@@ -63,29 +62,23 @@ struct LintRun {
         }
         failedIO = failed
         // Configuration and linters first (cached, one thread), then files on all cores, in order.
-        struct Job: Sendable { var path: String; var linter: Linter; var configuration: Configuration; var format: MarkupFormat }
+        struct Job: Sendable { var path: String; var session: LintSession; var format: MarkupFormat }
         var jobs: [Job] = []
         for path in paths {
             let configuration = try factory.configuration(for: path)
             if path != "-" && configuration.ignores(path) { continue }
-            let linter = try factory.linter(for: configuration)
-            for i in linter.ruleInfos { infos[i.id] = i }
-            jobs.append(Job(path: path, linter: linter, configuration: configuration,
+            let session = try factory.session(for: configuration)
+            for i in session.linter.ruleInfos { infos[i.id] = i }
+            jobs.append(Job(path: path, session: session,
                             format: input.markup ?? (path == "-" ? .plain : MarkupFormat.forPath(path))))
         }
         let maxBytes = input.maxFileSize << 20
         let outcomes = Parallel.map(jobs, jobs: input.jobs) { job -> Result<LintedFile, FileLoadError> in
             let loaded: (text: String, encoding: TextEncoding)
             do { loaded = try FileLoader.loadWithEncoding(job.path, maxBytes: maxBytes) } catch let e as FileLoadError { return .failure(e) } catch { return .failure(.unreadable("\(error)")) }
-            var result = job.linter.lint(text: loaded.text, format: job.format)
-            result.diagnostics = job.configuration.filterAllowed(result.diagnostics)
-            let suppressions = Suppressions(source: result.source)
-            result.diagnostics = suppressions.apply(result.diagnostics, knownRules: known, reportUnused: reportUnusedSuppressions)
-            for k in result.diagnostics.indices {
-                if let s = job.configuration.severities[result.diagnostics[k].ruleID] { result.diagnostics[k].severity = s }
-            }
+            let result = job.session.lint(text: loaded.text, format: job.format, reportUnusedSuppressions: reportUnusedSuppressions)
             return .success(LintedFile(path: job.path == "-" ? "<stdin>" : job.path, result: result,
-                                       encoding: loaded.encoding, configuration: job.configuration))
+                                       encoding: loaded.encoding, configuration: job.session.configuration))
         }
         for (job, outcome) in zip(jobs, outcomes) {
             switch outcome {

@@ -77,13 +77,6 @@ struct RuleOptions: ParsableArguments {
     }
 
     /// The selected rules without configuration files (corpus mode).
-    func makeLinter() throws -> Linter {
-        let all = try loadRules()
-        let ids = Set(all.flatMap { $0.infos.map(\.id) })
-        try validateIDs(ids)
-        return Linter(rules: all, enabled: ids.filter { (only.isEmpty || only.contains($0)) && !disabled.contains($0) })
-    }
-
     static func fails(_ summary: Summary, threshold: FailOn) -> Bool {
         guard let threshold = threshold.severity else { return false }
         switch threshold {
@@ -148,6 +141,11 @@ final class LinterFactory {
     private func packsKey(_ config: Configuration) -> String {
         ((config.packs + config.gazetteers).map(\.path) + config.houseStyle
             + [config.typography.quotes?.rawValue ?? "-", config.typography.dashes?.rawValue ?? "-"]).joined(separator: "\n")
+    }
+
+    /// The lint session for a configuration: its linter, allow list, severities, and every known rule id.
+    func session(for config: Configuration) throws -> LintSession {
+        LintSession(linter: try linter(for: config), configuration: config, knownRules: Set(known.keys))
     }
 
     func linter(for config: Configuration) throws -> Linter {

@@ -259,6 +259,46 @@ struct ServerTests {
         }
     }
 
+    /// One `.mtlint.yml` (an allow list, a severity override, a disabled rule) and a suppression comment in
+    /// the text: `mtlint FILE`, `mtlint corpus` and both APIs of `mtlint serve`, each started in that folder,
+    /// report the same findings with the same severities.
+    @Test func sameFindingsInEveryFrontEnd() async throws {
+        let dir = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "allow: [decallation]\nseverity: {repeated-word: info}\nrules:\n  disable: [same-stem-pair]\n"
+            .write(to: dir.appendingPathComponent(".mtlint.yml"), atomically: true, encoding: .utf8)
+        let text = "The the talks on decallation failed. They were ready to directly direct talks.\n"
+            + "<!-- mtlint-disable-next-line noun-of-same-noun -->\nThey met at the Palace of the Palace.\n"
+            + "The Planning Planning office met the govemor on Friday.\n"
+        try text.write(to: dir.appendingPathComponent("story.txt"), atomically: true, encoding: .utf8)
+        typealias Finding = [String]   // rule, start, end, severity
+        func rows(_ list: [[String: Any]]) -> [Finding] {
+            list.map { [$0["rule"] as? String ?? "?", "\($0["start"] ?? "?")", "\($0["end"] ?? "?")", $0["severity"] as? String ?? "?"] }
+        }
+        let cli = try TestSupport.run(["--format", "json", "story.txt"], in: dir)
+        let cliFile = ((try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any])?["files"] as? [[String: Any]])?.first
+        let fromCLI = rows(cliFile?["diagnostics"] as? [[String: Any]] ?? [])
+        let record = String(decoding: try JSONSerialization.data(withJSONObject: ["id": "s", "text": text]), as: UTF8.self)
+        let corpus = try TestSupport.run(["corpus"], stdin: record + "\n", in: dir)
+        let fromCorpus = rows((try JSONSerialization.jsonObject(with: Data(corpus.stdout.utf8)) as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? [])
+        #expect(!fromCLI.isEmpty)
+        #expect(fromCLI.contains { $0[0] == "repeated-word" && $0[3] == "info" }, "\(fromCLI)")
+        #expect(!fromCLI.contains { $0[0] == "same-stem-pair" || $0[0] == "noun-of-same-noun" }, "\(fromCLI)")
+        #expect(!cli.stdout.contains("“decallation”"))
+        #expect(fromCorpus == fromCLI)
+
+        let (server, port) = try await Self.startBinary(in: dir)
+        defer { server.terminate() }
+        let v1 = try await Self.post(port, "/v1/lint", json: ["text": text])
+        #expect(rows(v1.object["diagnostics"] as? [[String: Any]] ?? []) == fromCLI)
+        let v2 = try await Self.check(port, [("text", text), ("language", "en-US")])
+        let matches = (v2.object["matches"] as? [[String: Any]] ?? []).map { m -> [String] in
+            let offset = m["offset"] as? Int ?? -1, length = m["length"] as? Int ?? -1
+            return [(m["rule"] as? [String: Any])?["id"] as? String ?? "?", "\(offset)", "\(offset + length)"]
+        }
+        #expect(matches == fromCLI.map { Array($0.prefix(3)) })
+    }
+
     @Test func offsetsAreCodePointsInV1AndUTF16InV2() async throws {
         let text = "😀🇺🇦 The Planning Planning committee met.\n"
         try await Self.withServer { port in
@@ -477,10 +517,11 @@ struct ServerTests {
     }
 
     /// Starts the built `mtlint serve` on a free port; returns the process and the port.
-    static func startBinary() async throws -> (Process, Int) {
+    static func startBinary(in directory: URL? = nil) async throws -> (Process, Int) {
         let p = Process()
         p.executableURL = TestSupport.executable
         p.arguments = ["serve", "--port", "0"]
+        if let directory { p.currentDirectoryURL = directory }
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
