@@ -2,8 +2,20 @@ import ArgumentParser
 import Foundation
 import MTLintKit
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, jsonl, sarif, github, checkstyle
+/// `--format`'s values and help come from the one list of reporters.
+struct OutputFormat: ExpressibleByArgument {
+    var identifier: String
+
+    init?(argument: String) {
+        guard Reporters.named(argument) != nil else { return nil }
+        identifier = argument
+    }
+
+    init(_ identifier: String) { self.identifier = identifier }
+
+    static var allValueStrings: [String] { Reporters.identifiers }
+    var defaultValueDescription: String { identifier }
+    static let help = "Output format: " + Reporters.all.map { "\($0.identifier) (\($0.summary))" }.joined(separator: "; ") + "."
 }
 
 /// Options shared by `lint` and `baseline`: what to read and how.
@@ -101,8 +113,8 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .shortAndLong, help: "Output format: text, json, jsonl, sarif, github or checkstyle.")
-    var format: OutputFormat = .text
+    @Option(name: .shortAndLong, help: ArgumentHelp(OutputFormat.help))
+    var format: OutputFormat = OutputFormat(TextReporter.identifier)
 
     @Option(help: "Colour: auto (on a terminal), always or never.")
     var color: ColorMode = .auto
@@ -168,31 +180,11 @@ struct LintCommand: ParsableCommand {
     }
 
     private func write(_ run: LintRun, rules: [RuleInfo], to out: inout Output) {
-        switch format {
-        case .text:
-            let reporter = TextReporter(color: color.enabled)
-            for f in run.files { out.write(reporter.render(path: f.path, result: f.result)) }
-        case .json:
-            var items = run.files.map { JSONReporter.file(path: $0.path, result: $0.result) }
-            items += run.unreadable.map { JSONReporter.file(path: $0.0, result: nil, error: $0.1) }
-            var summary = Summary()
-            summary.failed = run.unreadable.count
-            for f in run.files { summary.add(f.result) }
-            out.write(JSONReporter.report(files: items, summary: summary))
-        case .jsonl:
-            for f in run.files {
-                for d in f.result.diagnostics {
-                    out.write(JSON.object([("path", JSON.quoted(f.path))]).dropLast() + "," + JSONReporter.diagnostic(d).dropFirst() + "\n")
-                }
-            }
-        case .sarif:
-            out.write(SARIFReporter.report(run.files.map { .init(path: $0.path, result: $0.result) },
-                                           rules: rules, version: MTLintCommand.configuration.version))
-        case .github:
-            for f in run.files { out.write(GitHubReporter.render(path: f.path, result: f.result)) }
-        case .checkstyle:
-            out.write(CheckstyleReporter.report(run.files.map { CheckstyleReporter.file(path: $0.path, result: $0.result) }))
-        }
+        guard let reporter = Reporters.named(format.identifier, color: color.enabled) else { return }
+        let report = Report(files: run.files.map { Report.File(path: $0.path, result: $0.result) },
+                            unreadable: run.unreadable.map { (path: $0.0, error: $0.1) }, rules: rules,
+                            version: MTLintCommand.configuration.version)
+        out.write(reporter.report(report))
     }
 
     /// Applies safe fixes; what was fixed is no longer reported.

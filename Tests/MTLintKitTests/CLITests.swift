@@ -69,6 +69,22 @@ struct CLITests {
         }
     }
 
+    /// Every output format is one `Reporter` type in its own file, listed once; `--format` takes exactly those.
+    @Test func everyReporterIsListedOnce() throws {
+        let ids = Reporters.identifiers
+        #expect(Set(ids).count == ids.count)
+        let dir = TestSupport.repoRoot.appendingPathComponent("Sources/MTLintKit/Output")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            .filter { $0.hasSuffix("Reporter.swift") && $0 != "Reporter.swift" }
+        #expect(files.count == ids.count, "\(files) vs \(ids)")
+        for id in ids {
+            let reporter = try #require(Reporters.named(id))
+            #expect(type(of: reporter).identifier == id)
+            #expect(try TestSupport.run(["--format", id, "--fail-on", "never", "-"], stdin: "The the talks.").status == 0)
+        }
+        #expect(try TestSupport.run(["--format", "yaml", "-"], stdin: "x").status != 0)
+    }
+
     /// `--max-garble` gates on the document's evidence of garble: seed 001 fails at 0.1, a clean seed passes.
     @Test func maxGarbleGatesOnEvidence() throws {
         let garbled = TestSupport.samples.appendingPathComponent(TestSupport.sample("001").name).path

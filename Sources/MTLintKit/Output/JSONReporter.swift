@@ -1,5 +1,16 @@
 /// `--format json`: one document with every file's diagnostics (positions in code points).
-public enum JSONReporter {
+public struct JSONReporter: Reporter {
+    public static let identifier = "json"
+    public static let summary = "one JSON document: every file with its score, evidence, diagnostics and paragraphs, and a summary"
+
+    public init(color: Bool = false) {}
+
+    public func report(_ report: Report) -> String {
+        var items = report.files.map { Self.file(path: $0.path, result: $0.result) }
+        items += report.unreadable.map { Self.file(path: $0.path, result: nil, error: $0.error) }
+        return Self.report(files: items, summary: report.summary)
+    }
+
     /// One diagnostic as a JSON object.
     public static func diagnostic(_ d: Diagnostic, full: Bool = true) -> String {
         var pairs: [(String, String)] = [

@@ -1,6 +1,15 @@
 /// SARIF 2.1.0 for GitHub code scanning and other consumers. Columns and character offsets are UTF-16
 /// code units, stated in `columnKind`; fixes carry the suggestions.
-public enum SARIFReporter {
+public struct SARIFReporter: Reporter {
+    public static let identifier = "sarif"
+    public static let summary = "SARIF 2.1.0 (GitHub code scanning, IDEs)"
+
+    public init(color: Bool = false) {}
+
+    public func report(_ report: Report) -> String {
+        Self.report(report.files.map { FileResult(path: $0.path, result: $0.result) }, rules: report.rules, version: report.version)
+    }
+
     public struct FileResult {
         public var path: String
         public var result: LintResult
@@ -119,61 +128,5 @@ public enum SARIFReporter {
         for e in r.triggers.prefix(3) { s += "- " + e.text.replacingOccurrences(of: "«", with: "**").replacingOccurrences(of: "»", with: "**") + "\n" }
         if !r.quiet.isEmpty { s += "\nLeaves alone:\n" + r.quiet.prefix(3).map { "- " + $0 }.joined(separator: "\n") }
         return s
-    }
-}
-
-/// GitHub Actions workflow commands: `::warning file=…,line=…,endLine=…,col=…,endColumn=…,title=…::message`.
-/// Columns in code points.
-public enum GitHubReporter {
-    static func escapeData(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
-    }
-
-    static func escapeProperty(_ s: String) -> String {
-        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
-    }
-
-    public static func render(path: String, result: LintResult) -> String {
-        var out = ""
-        for d in result.diagnostics {
-            let command = d.severity == .error ? "error" : (d.severity == .warning ? "warning" : "notice")
-            var message = d.message
-            if let s = d.suggestions.first { message += s.isEmpty ? " (delete it)" : " Suggestion: “\(s)”." }
-            out += "::\(command) file=\(escapeProperty(path)),line=\(d.line),endLine=\(d.endLine),col=\(d.column),endColumn=\(d.endColumn),title=\(escapeProperty("mtlint " + d.ruleID))::\(escapeData(message))\n"
-        }
-        return out
-    }
-}
-
-/// Checkstyle XML (Jenkins, reviewdog `-f=checkstyle`). Columns in code points.
-public enum CheckstyleReporter {
-    static func xml(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                if u.value < 0x20 && u != "\t" && u != "\n" && u != "\r" { out += " " }
-                else if u.value == 0xFFFE || u.value == 0xFFFF { out += " " }
-                else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out
-    }
-
-    public static func file(path: String, result: LintResult) -> String {
-        var out = "<file name=\"\(xml(path))\">\n"
-        for d in result.diagnostics {
-            out += "<error line=\"\(d.line)\" column=\"\(d.column)\" severity=\"\(d.severity.rawValue)\" message=\"\(xml(d.message))\" source=\"mtlint.\(xml(d.ruleID))\"/>\n"
-        }
-        return out + "</file>\n"
-    }
-
-    public static func report(_ files: [String]) -> String {
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<checkstyle version=\"4.3\">\n" + files.joined() + "</checkstyle>\n"
     }
 }

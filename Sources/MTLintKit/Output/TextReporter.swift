@@ -1,6 +1,13 @@
 /// The default output, like a compiler's: `path:line:col: severity: message [rule-id]`, the source line,
 /// an underline and the suggestion. Colour only when asked (the CLI asks on a terminal).
-public struct TextReporter: Sendable {
+public struct TextReporter: Reporter {
+    public static let identifier = "text"
+    public static let summary = "compiler-style lines with the source line, an underline and the suggestion"
+
+    public func report(_ report: Report) -> String {
+        report.files.map { render(path: $0.path, result: $0.result) }.joined()
+    }
+
     public var color: Bool
     /// Longest source excerpt shown, in code points.
     public var width = 100
