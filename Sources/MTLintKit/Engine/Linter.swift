@@ -2,10 +2,8 @@
 public struct Linter: Sendable {
     public let rules: [any Rule]
     private let infoByID: [String: RuleInfo]
-    /// Scores garble after the rules ran; carried by the garble rules (nil when that family is not registered).
-    private let scorer: GarbleScorer?
-    /// The garbled-passage rule, when it is enabled: it reports passages above the score threshold.
-    private let passageRule: GarbledPassageRule?
+    /// The rule that runs after the others on their findings (the garble pass), if the rule set has one.
+    private let collector: (any CollectingRule)?
 
     /// Runs `rules`, reporting only the rule ids in `enabled` (all when nil).
     public init(rules: [any Rule], enabled: Set<String>? = nil) {
@@ -19,8 +17,7 @@ public struct Linter: Sendable {
         }
         self.rules = running
         self.infoByID = map
-        self.scorer = rules.lazy.compactMap { ($0 as? GarbleScoreProvider)?.garbleScorer }.first
-        self.passageRule = map[GarbledPassageRule.id] == nil ? nil : rules.lazy.compactMap { $0 as? GarbledPassageRule }.first
+        self.collector = rules.lazy.compactMap { $0 as? any CollectingRule }.first
     }
 
     /// Every rule id this linter reports.
@@ -33,16 +30,12 @@ public struct Linter: Sendable {
     public func lint(_ document: Document) -> LintResult {
         var findings: [Finding] = []
         for rule in rules { rule.check(document, &findings) }
-        // The garble score weighs the other rules' findings, so it comes last.
+        // A collecting rule (the garble pass) weighs the other rules' findings, so it comes last.
         var scores = DocumentScores(document: 0, paragraphs: [])
-        if let scorer {
-            let weighed = findings.compactMap { f -> GarbleScorer.Input? in
-                guard let info = infoByID[f.ruleID], !f.units.isEmpty else { return nil }
-                return GarbleScorer.Input(units: f.units, severity: f.severity ?? info.severity,
-                                          category: info.category, ruleID: f.ruleID)
-            }
-            scores = scorer.score(document, findings: weighed)
-            if let passageRule { findings += passageRule.passageFindings(document, scores) }
+        if let collector {
+            let collected = collector.collect(document, findings: findings, infos: infoByID)
+            scores = collected.scores
+            if infoByID[collector.info.id] != nil { findings += collected.findings }
         }
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(findings.count)

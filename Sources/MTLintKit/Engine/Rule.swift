@@ -83,3 +83,13 @@ public struct Finding: Sendable {
         self.severity = severity
     }
 }
+
+/// A rule that runs after every other rule and reads their findings, as SwiftLint's collecting rules do: the
+/// garble pass scores each document from the other rules' findings and then reports garbled passages. The
+/// linter calls the first such rule of its rule set even when its own id is off (the scores are part of
+/// every result), and keeps its findings only when its id is on.
+public protocol CollectingRule: Rule {
+    /// The document's scores and this rule's findings, from the other rules' findings (`infos`: the info of
+    /// every rule that reported, for its category and default severity).
+    func collect(_ document: Document, findings: [Finding], infos: [String: RuleInfo]) -> (scores: DocumentScores, findings: [Finding])
+}

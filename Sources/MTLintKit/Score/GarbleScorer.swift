@@ -458,8 +458,3 @@ public struct GarbleScorer: Sendable {
         }
     }
 }
-
-/// A rule that carries the garble scorer, so that the linter can score documents after the rules ran.
-public protocol GarbleScoreProvider {
-    var garbleScorer: GarbleScorer { get }
-}

@@ -4,7 +4,7 @@ import Foundation
 /// the war in Ukraine was made to end the final ending final final final final end to final end". The
 /// message names the main signals behind the score. The linter runs it after every other rule, since the
 /// score weighs their findings (see `GarbleScorer`).
-public struct GarbledPassageRule: Rule, GarbleScoreProvider {
+public struct GarbledPassageRule: CollectingRule {
     public static let id = "garbled-passage"
 
     public let info = RuleInfo(
@@ -22,11 +22,22 @@ public struct GarbledPassageRule: Rule, GarbleScoreProvider {
         ])
 
     let kit: GarbleKit
-    public var garbleScorer: GarbleScorer { GarbleScorer(kit: kit) }
+    var garbleScorer: GarbleScorer { GarbleScorer(kit: kit) }
 
     init(kit: GarbleKit) { self.kit = kit }
 
     public func check(_ doc: Document, _ findings: inout [Finding]) {}
+
+    /// Scores the document from the other rules' findings (with their effective severities), then reports
+    /// the passages above the thresholds.
+    public func collect(_ document: Document, findings: [Finding], infos: [String: RuleInfo]) -> (scores: DocumentScores, findings: [Finding]) {
+        let weighed = findings.compactMap { f -> GarbleScorer.Input? in
+            guard let info = infos[f.ruleID], !f.units.isEmpty else { return nil }
+            return GarbleScorer.Input(units: f.units, severity: f.severity ?? info.severity, category: info.category, ruleID: f.ruleID)
+        }
+        let scores = garbleScorer.score(document, findings: weighed)
+        return (scores, passageFindings(document, scores))
+    }
 
     /// Findings for the passages above the thresholds: sentences, then paragraphs none of whose sentences
     /// was reported (on their worst sentence). A passage needs eight words or more, and its own signals must

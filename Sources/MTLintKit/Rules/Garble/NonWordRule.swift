@@ -3,7 +3,7 @@
 /// Quiet on numbers, acronyms, URLs, handles, codes, bound prefixes ("neo-Nazi"), closed compounds of
 /// known words, regular formations ("overviewed"), possessives and names: a capitalised token it cannot
 /// explain is presumed to be a name.
-public struct NonWordRule: Rule, GarbleScoreProvider {
+public struct NonWordRule: Rule {
     public let info = RuleInfo(
         id: "non-word",
         category: "spelling",
@@ -31,7 +31,6 @@ public struct NonWordRule: Rule, GarbleScoreProvider {
         ])
 
     let kit: GarbleKit
-    public var garbleScorer: GarbleScorer { GarbleScorer(kit: kit) }
 
     init(kit: GarbleKit) { self.kit = kit }
 
