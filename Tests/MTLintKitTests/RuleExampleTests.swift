@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MTLintKit
 
@@ -25,6 +26,39 @@ struct RuleExampleTests {
     static let cases: [Case] = infos.flatMap { i in
         i.triggers.map { Case(rule: i.id, text: $0.text, suggestion: $0.suggestion, triggers: true) }
             + i.quiet.map { Case(rule: i.id, text: $0, suggestion: nil, triggers: false) }
+    }
+
+    /// Every file named …Rule.swift under Sources/MTLintKit/Rules declares a registered `Rule` type of that
+    /// name, every registered type has such a file, and every rule id belongs to exactly one type.
+    @Test func registryMatchesTheRuleFiles() throws {
+        let root = TestSupport.repoRoot.appendingPathComponent("Sources/MTLintKit/Rules")
+        var files: Set<String> = []
+        let walker = try #require(FileManager.default.enumerator(atPath: root.path))
+        while let path = walker.nextObject() as? String {
+            guard path.hasSuffix("Rule.swift") else { continue }
+            files.insert(String((path.split(separator: "/").last ?? "").dropLast(".swift".count)))
+        }
+        let types = Set(TestSupport.rules.map { String(describing: type(of: $0)) })
+        #expect(files == types, "files without a registered rule: \(files.subtracting(types)); rules without a file: \(types.subtracting(files))")
+        var owner: [String: String] = [:]
+        for r in TestSupport.rules {
+            let name = String(describing: type(of: r))
+            for i in r.infos {
+                #expect(owner[i.id] == nil || owner[i.id] == name, "\(i.id) is reported by \(owner[i.id]!) and \(name)")
+                owner[i.id] = name
+            }
+        }
+    }
+
+    /// A pass the rules share (the name analysis) is released after linting: nothing keeps the document alive.
+    @Test func documentsAreFreedAfterLinting() {
+        weak var weakDocument: Document?
+        do {
+            let d = Document(text: "Zelensky met Erdogan. Later Zensky sent Umerov to Istanbul.")
+            weakDocument = d
+            #expect(!TestSupport.linter.lint(d).diagnostics.isEmpty)
+        }
+        #expect(weakDocument == nil)
     }
 
     @Test func everyRuleHasExamples() {

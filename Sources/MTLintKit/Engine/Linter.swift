@@ -37,6 +37,7 @@ public struct Linter: Sendable {
             scores = collected.scores
             if infoByID[collector.info.id] != nil { findings += collected.findings }
         }
+        document.releaseShared()
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(findings.count)
         for f in findings {

@@ -9,16 +9,9 @@ public enum RuleRegistry {
     /// `houseStyle`: preferred spellings of names (`--house-style Zelenskyy`), suggested over the others.
     public static func builtin(rules: URL, extraPacks: [URL] = [], extraGazetteers: [URL] = [],
                                houseStyle: [String] = [], typography: HouseTypography = HouseTypography()) throws(DataError) -> [any Rule] {
-        let repetition = try RepetitionData.load(rules: rules)
         let words = Lazy<WordList?> { try? WordList.shared(in: rules) }
-        var all: [any Rule] = [
-            RepeatedWordRule(data: repetition, words: words),
-            RepeatedPhraseRule(),
-            RepeatedAroundPrepositionRule(data: repetition),
-            SelfCompoundRule(data: repetition),
-            SameStemRule(data: repetition),
-        ]
-        // Each family registers its own rules in its folder under Sources/MTLintKit/Rules.
+        // Each family registers its own rules through one `…Rules.all` in its folder under Sources/MTLintKit/Rules.
+        var all = try RepetitionRules.all(rules: rules, words: words)
         all += try NameRules.all(rules: rules, words: words, extraGazetteers: extraGazetteers, houseStyle: houseStyle)
         all += try LiteralismRules.all(rules: rules, words: words, extraPacks: extraPacks)
         // Characters before Garble: untranslated-word leaves the clauses foreign-fragment reports to it.

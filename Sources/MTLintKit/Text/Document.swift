@@ -1,3 +1,4 @@
+import Foundation
 /// A document segmented once for all rules: original text, prose, paragraphs, sentences and tokens with
 /// their case-folded matching keys.
 public final class Document: @unchecked Sendable {
@@ -9,6 +10,32 @@ public final class Document: @unchecked Sendable {
     public let keys: [String]
     public let sentences: [Sentence]
     public let paragraphs: [Paragraph]
+    /// Passes shared by several rules (the name analysis), computed once per document: see `shared`.
+    private var passes: [ObjectIdentifier: Any] = [:]
+    private let passesLock = NSLock()
+
+    /// The result of a pass several rules share, computed by the first rule that asks and kept for the
+    /// others until `releaseShared` (`owner`: the pass object; one result per owner and document).
+    func shared<T>(_ owner: AnyObject, _ make: () -> T) -> T {
+        let key = ObjectIdentifier(owner)
+        passesLock.lock()
+        let cached = passes[key] as? T
+        passesLock.unlock()
+        if let cached { return cached }
+        let value = make()
+        passesLock.lock()
+        passes[key] = value
+        passesLock.unlock()
+        return value
+    }
+
+    /// Drops the shared passes (the linter calls it once every rule ran): a pass may hold the document, and
+    /// keeping it would keep both alive.
+    func releaseShared() {
+        passesLock.lock()
+        passes.removeAll()
+        passesLock.unlock()
+    }
 
     public convenience init(text: String, format: MarkupFormat = .plain) {
         self.init(source: SourceText(text), format: format)

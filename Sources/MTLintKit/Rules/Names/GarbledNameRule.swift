@@ -1,7 +1,10 @@
 /// A garbled or misspelled name, corrected from names the same document uses or from the curated
 /// gazetteer: "Putin-Settenky meeting" → Zelensky, "Zensky" → Zelensky, "Marco Rubin" → Rubio. Suggests
 /// only when one candidate clearly wins; real names it has never heard of stay unflagged.
-struct GarbledNameRule {
+struct GarbledNameRule: Rule {
+    var info: RuleInfo { Self.info }
+    let pass: NamePass
+
     static let info = RuleInfo(
         id: "garbled-name",
         category: "name",
@@ -33,6 +36,10 @@ struct GarbledNameRule {
         var entity: Int
         var form: String
         var score: Double
+    }
+
+    func check(_ document: Document, _ findings: inout [Finding]) {
+        check(pass.analysis(document), pass.names(document), &findings)
     }
 
     func check(_ a: NameAnalysis, _ names: DocumentNames, _ findings: inout [Finding]) {

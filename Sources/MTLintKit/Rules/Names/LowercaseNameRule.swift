@@ -1,7 +1,10 @@
 /// A known name written in lower case: "kyiv’s request" → "Kyiv’s". Only when the lower-case form is not
 /// an English word ("trump", "china" and "pope" stay alone), or when a given name comes before it
 /// ("Donald trump").
-struct LowercaseNameRule {
+struct LowercaseNameRule: Rule {
+    var info: RuleInfo { Self.info }
+    let pass: NamePass
+
     static let info = RuleInfo(
         id: "lowercase-name",
         category: "name",
@@ -21,6 +24,10 @@ struct LowercaseNameRule {
             "Turkey hosted the talks; the turkey was served at dinner.",
         ],
         fixIsSafe: true)
+
+    func check(_ document: Document, _ findings: inout [Finding]) {
+        check(pass.analysis(document), pass.names(document), &findings)
+    }
 
     func check(_ a: NameAnalysis, _ names: DocumentNames, _ findings: inout [Finding]) {
         var reported = Set<Int>()

@@ -1,6 +1,9 @@
 /// One entity spelled two ways in one text ("Zelensky" and "Zelenskyy"): the less frequent spelling is
 /// reported with the other as its suggestion.
-struct NameConsistencyRule {
+struct NameConsistencyRule: Rule {
+    var info: RuleInfo { Self.info }
+    let pass: NamePass
+
     static let info = RuleInfo(
         id: "inconsistent-name",
         category: "name",
@@ -13,6 +16,10 @@ struct NameConsistencyRule {
             "Zelenskyy met Erdogan. Zelenskyy spoke first.",
             "Zelensky's aides met Zelensky's critics.",
         ])
+
+    func check(_ document: Document, _ findings: inout [Finding]) {
+        check(pass.analysis(document), &findings)
+    }
 
     func check(_ a: NameAnalysis, _ findings: inout [Finding]) {
         for (e, forms) in a.forms where forms.count >= 2 && !a.gazetteer.houseStyled.contains(e) {

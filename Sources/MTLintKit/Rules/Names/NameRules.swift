@@ -1,30 +1,35 @@
 import Foundation
 
-/// The names family: one pass over the document's names, reported under each rule's id.
-struct NameChecker: Rule {
-    let info = GarbledNameRule.info
-    var infos: [RuleInfo] {
-        [GarbledNameRule.info, LowercaseNameRule.info, PossessiveNameRule.info, NameConsistencyRule.info, NameStyleRule.info]
-    }
-
+/// The pass the name rules share: the document's name analysis (tokens read as names, against the
+/// gazetteer) and its name model (`DocumentNames`), each computed once per document for the rules that ask.
+final class NamePass: Sendable {
     let gazetteer: Gazetteer
     let words: Lazy<WordList?>
+    /// The owner of the second cached result (the name model), beside `self` for the analysis.
+    private final class ModelKey: Sendable {}
+    private let modelKey = ModelKey()
 
-    func check(_ document: Document, _ findings: inout [Finding]) {
-        let analysis = NameAnalysis(document, gazetteer: gazetteer, words: words.get)
-        let names = DocumentNames(analysis)
-        GarbledNameRule().check(analysis, names, &findings)
-        LowercaseNameRule().check(analysis, names, &findings)
-        PossessiveNameRule().check(analysis, &findings)
-        NameConsistencyRule().check(analysis, &findings)
-        NameStyleRule().check(analysis, &findings)
+    init(gazetteer: Gazetteer, words: Lazy<WordList?>) {
+        self.gazetteer = gazetteer
+        self.words = words
+    }
+
+    func analysis(_ document: Document) -> NameAnalysis {
+        document.shared(self) { NameAnalysis(document, gazetteer: gazetteer, words: words.get) }
+    }
+
+    func names(_ document: Document) -> DocumentNames {
+        document.shared(modelKey) { DocumentNames(analysis(document)) }
     }
 }
 
+/// The names family, registered by `RuleRegistry`: five rules over one shared `NamePass`.
 enum NameRules {
     static func all(rules: URL, words: Lazy<WordList?>, extraGazetteers: [URL] = [], houseStyle: [String] = []) throws(DataError) -> [any Rule] {
         let gazetteerFile = rules.appendingPathComponent("gazetteer/gazetteer.tsv")
         guard FileManager.default.fileExists(atPath: gazetteerFile.path) else { return [] }
-        return [NameChecker(gazetteer: try Gazetteer.load(rules: rules, extra: extraGazetteers, houseStyle: houseStyle), words: words)]
+        let pass = NamePass(gazetteer: try Gazetteer.load(rules: rules, extra: extraGazetteers, houseStyle: houseStyle), words: words)
+        return [GarbledNameRule(pass: pass), LowercaseNameRule(pass: pass), PossessiveNameRule(pass: pass),
+                NameConsistencyRule(pass: pass), NameStyleRule(pass: pass)]
     }
 }

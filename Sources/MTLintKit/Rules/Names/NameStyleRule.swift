@@ -1,6 +1,9 @@
 /// Outdated or non-house spellings of names from the gazetteer's style rules (`Rules/gazetteer/style.tsv`):
 /// "Kiev" → "Kyiv", "Kharkov" → "Kharkiv".
-struct NameStyleRule {
+struct NameStyleRule: Rule {
+    var info: RuleInfo { Self.info }
+    let pass: NamePass
+
     static let info = RuleInfo(
         id: "name-style",
         category: "name",
@@ -14,6 +17,10 @@ struct NameStyleRule {
             "Delegates returned to Kyiv on Friday.",
             "She ordered chicken Kiev.",
         ])
+
+    func check(_ document: Document, _ findings: inout [Finding]) {
+        check(pass.analysis(document), &findings)
+    }
 
     func check(_ a: NameAnalysis, _ findings: inout [Finding]) {
         guard !a.gazetteer.style.isEmpty else { return }

@@ -1,6 +1,9 @@
 /// A name with a possessive "s" but no apostrophe: "Moscows Delegation" → "Moscow's". Machine translation
 /// loses the apostrophe; the stem is a known name and the word itself is not.
-struct PossessiveNameRule {
+struct PossessiveNameRule: Rule {
+    var info: RuleInfo { Self.info }
+    let pass: NamePass
+
     static let info = RuleInfo(
         id: "possessive-without-apostrophe",
         // The editor files a lost apostrophe under typography; the gazetteer is only how it is found.
@@ -19,6 +22,10 @@ struct PossessiveNameRule {
         ])
 
     static let pluralMarkers: Set<String> = ["the", "two", "three", "both", "all", "several", "many", "other", "these", "those", "rival"]
+
+    func check(_ document: Document, _ findings: inout [Finding]) {
+        check(pass.analysis(document), &findings)
+    }
 
     func check(_ a: NameAnalysis, _ findings: inout [Finding]) {
         let apostrophe = a.doc.prose.units.contains(0x2019) ? "’" : "'"
