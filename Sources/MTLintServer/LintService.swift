@@ -72,9 +72,8 @@ final class LintService: Sendable {
     /// Checks rule ids against the known ones; the error names close matches, as the CLI does.
     func validate(_ ids: [String], parameter: String) throws(APIError) {
         for id in ids where infoByID[id] == nil {
-            let close = infoByID.keys.sorted().filter { $0.contains(id) || id.contains($0) }
-            throw .bad("unknown-rule", "unknown rule id '\(id)' in \(parameter)"
-                + (close.isEmpty ? "; see GET /v1/rules" : "; did you mean \(close.joined(separator: ", "))?"))
+            throw .bad("unknown-rule", RuleRegistry.unknownRuleMessage(id, context: "in \(parameter)", known: infoByID.keys,
+                                                                      seeAlso: "GET /v1/rules"))
         }
     }
 

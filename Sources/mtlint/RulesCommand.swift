@@ -48,8 +48,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let rules = try loadRules(rulesDirectory).flatMap(\.infos)
         guard let i = rules.first(where: { $0.id == rule }) else {
-            let close = rules.map(\.id).filter { $0.contains(rule) || rule.contains($0) }
-            throw ValidationError("unknown rule id '\(rule)'" + (close.isEmpty ? "; see 'mtlint rules'" : "; did you mean \(close.joined(separator: ", "))?"))
+            throw ValidationError(RuleRegistry.unknownRuleMessage(rule, known: rules.map(\.id), seeAlso: "'mtlint rules'"))
         }
         print("\(i.id) (\(i.category), \(i.severity.rawValue))")
         print("  \(i.summary)")

@@ -71,8 +71,7 @@ struct RuleOptions: ParsableArguments {
     /// Checks --only and --disable against the known rule ids.
     func validateIDs(_ ids: Set<String>) throws {
         for id in disabled + only where !ids.contains(id) {
-            let close = ids.sorted().filter { $0.contains(id) || id.contains($0) }
-            throw ValidationError("unknown rule id '\(id)'" + (close.isEmpty ? "; see 'mtlint rules'" : "; did you mean \(close.joined(separator: ", "))?"))
+            throw ValidationError(RuleRegistry.unknownRuleMessage(id, known: ids, seeAlso: "'mtlint rules'"))
         }
     }
 

@@ -20,3 +20,16 @@ public enum RuleRegistry {
         return all
     }
 }
+
+extension RuleRegistry {
+    /// The message for a rule id that no rule has, naming up to three close ids ("unknown rule id 'repeated';
+    /// did you mean repeated-phrase, repeated-word?") or else where the list is (`seeAlso`).
+    /// `context`: where the id was given ("in only").
+    public static func unknownRuleMessage(_ id: String, context: String? = nil, known: some Sequence<String>,
+                                          seeAlso: String? = nil) -> String {
+        let what = "unknown rule id '\(id)'" + (context.map { " \($0)" } ?? "")
+        let close = known.filter { $0.contains(id) || id.contains($0) }.sorted().prefix(3)
+        if !close.isEmpty { return what + "; did you mean \(close.joined(separator: ", "))?" }
+        return what + (seeAlso.map { "; see \($0)" } ?? "")
+    }
+}

@@ -77,11 +77,6 @@ public struct GarbleModel: Sendable {
     /// Sentences whose evidence is above this are reported.
     public var sentenceThreshold: Double
 
-    static let fallback = GarbleModel(
-        score: LogisticModel(bias: -3, weights: ["length": 0.5]),
-        evidence: LogisticModel(bias: -5, weights: ["findings": 14, "non-words": 20, "repetition": 14, "odd-order": 10, "surprisal": 1.2, "rarity": 3]),
-        threshold: 0.5, sentenceThreshold: 0.6)
-
     static func load(rules: URL) throws(DataError) -> GarbleModel {
         var m = GarbleModel(score: LogisticModel(bias: 0, weights: [:]), evidence: LogisticModel(bias: 0, weights: [:]),
                             threshold: 0.5, sentenceThreshold: 0.6)
@@ -153,7 +148,7 @@ public struct GarbleScorer: Sendable {
         // Lower-case spelling findings are measured by the non-words signal instead.
         var perSentence = [Double](repeating: 0, count: doc.sentences.count)
         for f in findings {
-            guard let s = sentenceIndex(doc, unit: f.units.lowerBound) else { continue }
+            guard let s = doc.sentenceIndex(ofUnit: f.units.lowerBound) else { continue }
             if f.category == "spelling" {
                 let u = doc.prose.units[f.units.lowerBound]
                 if !(u >= 0x41 && u <= 0x5A) { continue }
@@ -252,8 +247,11 @@ public struct GarbleScorer: Sendable {
     }
 
     func model(_ c: Counts) -> (score: Double, signals: [GarbleSignal], evidence: Double, evidenceSignals: [GarbleSignal]) {
-        let m = kit.data.model
         let values = Self.signals(c)
+        guard let m = kit.data.model else {
+            let zero = Self.signalNames.map { GarbleSignal(name: $0, value: values[$0] ?? 0, contribution: 0) }
+            return (0, zero, 0, zero)
+        }
         let s = m.score.evaluate(values, names: Self.signalNames)
         let e = m.evidence.evaluate(values, names: Self.signalNames)
         return (s.p, s.signals, e.p, e.signals)
@@ -283,16 +281,6 @@ public struct GarbleScorer: Sendable {
         var b = e.upperBound
         while b + 1 < doc.tokens.count && Int(doc.tokens[b + 1].end) <= units.upperBound && !isMark(b + 1) { b += 1 }
         return Int(doc.tokens[a].start)..<Int(doc.tokens[b].end)
-    }
-
-    private func sentenceIndex(_ doc: Document, unit: Int) -> Int? {
-        var lo = 0, hi = doc.sentences.count - 1
-        guard hi >= 0 else { return nil }
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if doc.sentences[mid].units.lowerBound <= unit { lo = mid } else { hi = mid - 1 }
-        }
-        return lo
     }
 
     /// Stem for near-repetition: lower case without a common inflectional suffix.

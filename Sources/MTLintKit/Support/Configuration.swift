@@ -54,8 +54,7 @@ public struct Configuration: Sendable, Equatable {
         }
         func rule(_ id: String, _ line: Int) throws(DataError) -> String {
             guard known[id] != nil else {
-                let close = known.keys.filter { $0.contains(id) || id.contains($0) }.sorted()
-                throw .invalid(path: path, line: line, detail: "unknown rule id '\(id)'" + (close.isEmpty ? "" : "; did you mean \(close.prefix(3).joined(separator: ", "))?"))
+                throw .invalid(path: path, line: line, detail: RuleRegistry.unknownRuleMessage(id, known: known.keys))
             }
             return id
         }

@@ -65,6 +65,25 @@ public final class Document: @unchecked Sendable {
         Int(tokens[first].start)..<Int(tokens[last].end)
     }
 
+    /// Whether token `t` is a hyphen: "-", U+2010 hyphen or U+2011 non-breaking hyphen.
+    public func isHyphen(_ t: Int) -> Bool {
+        guard tokens[t].kind == .punctuation, tokens[t].length == 1 else { return false }
+        let u = prose.units[Int(tokens[t].start)]
+        return u == 0x2D || u == 0x2010 || u == 0x2011
+    }
+
+    /// Index of the sentence holding prose unit `unit` (the last sentence starting at or before it), or nil
+    /// without sentences.
+    public func sentenceIndex(ofUnit unit: Int) -> Int? {
+        var lo = 0, hi = sentences.count - 1
+        guard hi >= 0 else { return nil }
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if sentences[mid].units.lowerBound <= unit { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
     /// Index of the sentence holding token `t`.
     public func sentenceIndex(ofToken t: Int) -> Int {
         var lo = 0, hi = sentences.count - 1

@@ -62,7 +62,7 @@ public struct SpacedHyphenRule: Rule {
             while i + 2 < p.tokens.upperBound {
                 defer { i += 1 }
                 let left = doc.tokens[i], hyphen = doc.tokens[i + 1], right = doc.tokens[i + 2]
-                guard left.kind == .word || left.kind == .number, isHyphen(doc, i + 1), right.kind == .word,
+                guard left.kind == .word || left.kind == .number, doc.isHyphen(i + 1), right.kind == .word,
                       !left.flags.contains(.url), !right.flags.contains(.url) else { continue }
                 let spaceBefore = hyphen.flags.contains(.spaceBefore), spaceAfter = right.flags.contains(.spaceBefore)
                 guard spaceBefore != spaceAfter else { continue }
@@ -86,7 +86,7 @@ public struct SpacedHyphenRule: Rule {
                     || left.kind == .number
                 // Extend over a following hyphenated tail ("five -year-old").
                 var last = i + 2
-                while last + 2 < p.tokens.upperBound, isHyphen(doc, last + 1), !doc.tokens[last + 1].flags.contains(.spaceBefore),
+                while last + 2 < p.tokens.upperBound, doc.isHyphen(last + 1), !doc.tokens[last + 1].flags.contains(.spaceBefore),
                       !doc.tokens[last + 2].flags.contains(.spaceBefore), doc.tokens[last + 2].kind == .word { last += 2 }
                 let span = doc.units(from: i, through: last)
                 let fixed = doc.text(units: Int(left.start)..<gap.lowerBound) + doc.text(units: gap.upperBound..<span.upperBound)
@@ -112,10 +112,4 @@ public struct SpacedHyphenRule: Rule {
         return false
     }
 
-    private func isHyphen(_ doc: Document, _ t: Int) -> Bool {
-        let tok = doc.tokens[t]
-        guard tok.kind == .punctuation, tok.length == 1 else { return false }
-        let u = doc.prose.units[Int(tok.start)]
-        return u == 0x2D || u == 0x2010
-    }
 }

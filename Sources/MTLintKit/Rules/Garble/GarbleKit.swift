@@ -25,7 +25,8 @@ public final class GarbleData: @unchecked Sendable {
     let bigrams: ClassBigramModel?
     /// Word and word-pair frequencies of English (`Rules/english`).
     let english: EnglishModel?
-    let model: GarbleModel
+    /// The score and evidence models (`Rules/garble/*-model.tsv`); without them nothing is scored.
+    let model: GarbleModel?
 
     init(rules: URL, words: WordList?) {
         self.words = words
@@ -34,7 +35,7 @@ public final class GarbleData: @unchecked Sendable {
         self.classes = try? WordClasses.load(rules: rules, words: words)
         self.bigrams = try? ClassBigramModel.load(rules: rules)
         self.english = try? EnglishModel.load(rules: rules)
-        self.model = (try? GarbleModel.load(rules: rules)) ?? GarbleModel.fallback
+        self.model = try? GarbleModel.load(rules: rules)
     }
 
     // MARK: Lexicon
@@ -136,7 +137,7 @@ public final class GarbleData: @unchecked Sendable {
             if english != nil, key.utf8.count >= 7, suggestions(for: key, maxDistance: 1, limit: 1).isEmpty { return false }
         }
         // A bound prefix before a hyphen: "neo-Nazi".
-        if t + 1 < doc.tokens.count, doc.isGarbleHyphen(t + 1), !doc.tokens[t + 1].flags.contains(.spaceBefore),
+        if t + 1 < doc.tokens.count, doc.isHyphen(t + 1), !doc.tokens[t + 1].flags.contains(.spaceBefore),
            Self.prefixes.contains(key) { return false }
         return true
     }
@@ -271,13 +272,6 @@ enum NameGuard {
 }
 
 extension Document {
-    /// Whether token t is a hyphen (garble rules' own helper).
-    func isGarbleHyphen(_ t: Int) -> Bool {
-        guard tokens[t].kind == .punctuation, tokens[t].length == 1 else { return false }
-        let u = prose.units[Int(tokens[t].start)]
-        return u == 0x2D || u == 0x2010 || u == 0x2011
-    }
-
     /// Whether token t closes a sentence: . ! ? … (possibly followed by closing quotes or brackets).
     func isGarbleTerminal(_ t: Int) -> Bool {
         guard tokens[t].kind == .punctuation else { return false }

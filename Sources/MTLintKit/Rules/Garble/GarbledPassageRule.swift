@@ -44,8 +44,7 @@ public struct GarbledPassageRule: CollectingRule {
     /// reach half the threshold without the other rules' findings and misspellings: a passage whose evidence
     /// those findings make is already explained by them (its evidence still shows in JSON).
     public func passageFindings(_ doc: Document, _ scores: DocumentScores) -> [Finding] {
-        let kit = self.kit.data
-        let m = kit.model
+        guard let m = kit.data.model else { return [] }
         var out: [Finding] = []
         func words(_ r: Range<Int>) -> Int { r.reduce(0) { $0 + (doc.tokens[$1].kind == .word ? 1 : 0) } }
         func reportable(_ ps: PassageScore, _ tokens: Range<Int>) -> Bool {

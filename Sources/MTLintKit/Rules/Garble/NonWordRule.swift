@@ -77,8 +77,8 @@ public struct NonWordRule: Rule {
         guard let key = kit.checkableKey(doc, t), key.count >= 3, key.count <= 6, !key.contains("'"),
               let words = kit.words else { return nil }
         // Part of a hyphenated compound ("Putin-Settenky") or a run of capitalised words: a name.
-        if t > 0, doc.isGarbleHyphen(t - 1) || (!tok.flags.contains(.spaceBefore)) { return nil }
-        if t + 1 < doc.tokens.count, doc.isGarbleHyphen(t + 1) { return nil }
+        if t > 0, doc.isHyphen(t - 1) || (!tok.flags.contains(.spaceBefore)) { return nil }
+        if t + 1 < doc.tokens.count, doc.isHyphen(t + 1) { return nil }
         guard t + 1 < doc.tokens.count, t > 0 else { return nil }
         let next = doc.tokens[t + 1], prev = doc.tokens[t - 1]
         guard next.kind == .word, !next.flags.contains(.capitalized), next.flags.contains(.spaceBefore),

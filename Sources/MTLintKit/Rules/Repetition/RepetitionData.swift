@@ -36,13 +36,6 @@ public struct RepetitionData: Sendable {
 }
 
 extension Document {
-    /// Whether token `t` is a hyphen-like punctuation mark.
-    func isHyphen(_ t: Int) -> Bool {
-        guard tokens[t].kind == .punctuation, tokens[t].length == 1 else { return false }
-        let u = prose.units[Int(tokens[t].start)]
-        return u == 0x2D || u == 0x2010 || u == 0x2011
-    }
-
     /// Whether token `t` is a quotation mark, bracket or similar mark that may separate a repeated phrase
     /// from its copy ("ready for “ready for").
     func isQuoteOrBracket(_ t: Int) -> Bool {
