@@ -96,7 +96,7 @@ enum JSONAPI {
         let items = service.infos.map { i in
             JSON.object([
                 ("id", JSON.quoted(i.id)),
-                ("category", JSON.quoted(i.category)),
+                ("category", JSON.quoted(i.category.rawValue)),
                 ("severity", JSON.quoted(service.severity(of: i).rawValue)),
                 ("description", JSON.quoted(i.summary)),
                 ("enabled", defaults.contains(i.id) ? "true" : "false"),
@@ -104,7 +104,7 @@ enum JSONAPI {
             ])
         }
         let categories = service.categories.map { c in
-            JSON.object([("id", JSON.quoted(c)), ("name", JSON.quoted(LanguageTool.categoryName(c)))])
+            JSON.object([("id", JSON.quoted(c.rawValue)), ("name", JSON.quoted(LanguageTool.categoryName(c)))])
         }
         return "{\"version\":1,\"rules\":[\n" + items.joined(separator: ",\n") + "\n],\"categories\":" + JSON.array(categories) + "}\n"
     }

@@ -37,40 +37,41 @@ enum LanguageTool {
     }
 
     /// The category id LanguageTool clients see: upper case with underscores.
+    /// LanguageTool's category id: upper case with underscores ("TEXT_BREAKING").
+    static func categoryID(_ category: RuleCategory) -> String { categoryID(category.rawValue) }
+
     static func categoryID(_ category: String) -> String {
         category.uppercased().replacingOccurrences(of: "-", with: "_")
     }
 
-    static func categoryName(_ category: String) -> String {
+    static func categoryName(_ category: RuleCategory) -> String {
         switch category {
-        case "repetition": return "Repetition"
-        case "name": return "Names"
-        case "literalism": return "Literal translation"
-        case "garbled": return "Garbled text"
-        case "truncation": return "Truncated sentence"
-        case "text-breaking": return "Broken text"
-        case "typography": return "Typography"
-        case "encoding": return "Encoding"
-        case "script": return "Foreign script"
-        case "spelling": return "Spelling"
-        default:
-            let words = category.split(separator: "-").joined(separator: " ")
-            return words.prefix(1).uppercased() + words.dropFirst()
+        case .repetition: return "Repetition"
+        case .name: return "Names"
+        case .literalism: return "Literal translation"
+        case .garbled: return "Garbled text"
+        case .truncation: return "Truncated sentence"
+        case .textBreaking: return "Broken text"
+        case .typography: return "Typography"
+        case .encoding: return "Encoding"
+        case .script: return "Foreign script"
+        case .spelling: return "Spelling"
+        case .suppression: return "Suppression comments"
         }
     }
 
     /// LanguageTool's issue types are the W3C ITS 2.0 localization-quality issue types.
-    static func issueType(_ category: String) -> String {
+    static func issueType(_ category: RuleCategory) -> String {
         switch category {
-        case "repetition": return "duplication"
-        case "name": return "inconsistent-entities"
-        case "literalism", "garbled": return "mistranslation"
-        case "truncation": return "omission"
-        case "text-breaking": return "formatting"
-        case "typography": return "typographical"
-        case "encoding", "script": return "characters"
-        case "spelling": return "misspelling"
-        default: return "uncategorized"
+        case .repetition: return "duplication"
+        case .name: return "inconsistent-entities"
+        case .literalism, .garbled: return "mistranslation"
+        case .truncation: return "omission"
+        case .textBreaking: return "formatting"
+        case .typography: return "typographical"
+        case .encoding, .script: return "characters"
+        case .spelling: return "misspelling"
+        case .suppression: return "uncategorized"
         }
     }
 

@@ -48,7 +48,7 @@ final class LintService: Sendable {
     /// Every rule id, in registry order.
     let infos: [RuleInfo]
     let infoByID: [String: RuleInfo]
-    let categories: [String]
+    let categories: [RuleCategory]
     private let defaultLinter: Linter
 
     init(_ setup: LintSetup) {
@@ -58,7 +58,7 @@ final class LintService: Sendable {
         for r in setup.rules { for i in r.infos where seen.insert(i.id).inserted { infos.append(i) } }
         self.infos = infos
         self.infoByID = Dictionary(infos.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var cats: [String] = []
+        var cats: [RuleCategory] = []
         for i in infos where !cats.contains(i.category) { cats.append(i.category) }
         self.categories = cats
         self.defaultLinter = Linter(rules: setup.rules, enabled: setup.defaultEnabled)

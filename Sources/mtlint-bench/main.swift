@@ -135,7 +135,7 @@ if args.wants("pipeline") || args.wants("families") {
             t = now()
             for r in sample { _ = l.lint(text: r) }
             let s = now() - t
-            line("  family \(category.padding(toLength: 14, withPad: " ", startingAt: 0)) \(infos.count) rules: +\(String(format: "%.2f", (s - base) / Double(sampleBytes) * 1e6 * 1000)) ms/MB over segmentation")
+            line("  family \(category.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(infos.count) rules: +\(String(format: "%.2f", (s - base) / Double(sampleBytes) * 1e6 * 1000)) ms/MB over segmentation")
         }
     }
 }

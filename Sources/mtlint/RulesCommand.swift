@@ -18,17 +18,17 @@ struct RulesCommand: ParsableCommand {
         switch format {
         case .json:
             let items = rules.map { r in
-                JSON.object([("id", JSON.quoted(r.id)), ("category", JSON.quoted(r.category)),
+                JSON.object([("id", JSON.quoted(r.id)), ("category", JSON.quoted(r.category.rawValue)),
                              ("severity", JSON.quoted(r.severity.rawValue)),
                              ("description", JSON.quoted(r.summary))])
             }
             print("[\n" + items.joined(separator: ",\n") + "\n]")
         case .text:
             let width = rules.map { $0.id.count }.max() ?? 10
-            let categoryWidth = rules.map { $0.category.count }.max() ?? 10
+            let categoryWidth = rules.map { $0.category.rawValue.count }.max() ?? 10
             for r in rules {
                 let id = r.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                let cat = r.category.padding(toLength: categoryWidth, withPad: " ", startingAt: 0)
+                let cat = r.category.rawValue.padding(toLength: categoryWidth, withPad: " ", startingAt: 0)
                 let sev = r.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
                 print("\(id)  \(cat)  \(sev)  \(r.summary)")
             }
@@ -50,7 +50,7 @@ struct ExplainCommand: ParsableCommand {
         guard let i = rules.first(where: { $0.id == rule }) else {
             throw ValidationError(RuleRegistry.unknownRuleMessage(rule, known: rules.map(\.id), seeAlso: "'mtlint rules'"))
         }
-        print("\(i.id) (\(i.category), \(i.severity.rawValue))")
+        print("\(i.id) (\(i.category.rawValue), \(i.severity.rawValue))")
         print("  \(i.summary)")
         print("\nFlags:")
         for e in i.triggers {

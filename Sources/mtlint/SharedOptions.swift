@@ -101,7 +101,7 @@ final class LinterFactory {
         self.options = options
         base = try options.loadRules()
         var k: [String: String] = [:]
-        for r in base { for i in r.infos { k[i.id] = i.category } }
+        for r in base { for i in r.infos { k[i.id] = i.category.rawValue } }
         known = k
         try options.validateIDs(Set(k.keys))
     }
@@ -151,7 +151,7 @@ final class LinterFactory {
         let packsKey = packsKey(config)
         let rules = try rules(for: config)
         var all: [String: String] = [:]
-        for r in rules { for i in r.infos { all[i.id] = i.category } }
+        for r in rules { for i in r.infos { all[i.id] = i.category.rawValue } }
         var enabled = config.enabled(all)
         if !options.only.isEmpty { enabled.formIntersection(options.only) }
         enabled.subtract(options.disabled)

@@ -124,7 +124,7 @@ struct CharacterRuleTests {
     /// The typography rows of the seeds, with the editor's suggestions.
     @Test func seedTypographyRowsAreFoundWithTheirFixes() {
         let seed1 = TestSupport.sample("001").text, seed4 = TestSupport.sample("004").text
-        let typography = Set(TestSupport.rules.flatMap(\.infos).filter { $0.category == "typography" }.map(\.id))
+        let typography = Set(TestSupport.rules.flatMap(\.infos).filter { $0.category == .typography }.map(\.id))
         let all = Linter(rules: TestSupport.rules, enabled: typography)
         let d1 = all.lint(text: seed1).diagnostics, d4 = all.lint(text: seed4).diagnostics
         for (quote, fix) in [("non -corrective", "non-corrective"), ("non -constructive", "non-constructive"), ("decision -making", "decision-making")] {
@@ -136,7 +136,7 @@ struct CharacterRuleTests {
     }
 
     @Test func cleanSeedsAreQuietForTheFamily() {
-        let ids = Set(TestSupport.rules.flatMap(\.infos).filter { ["encoding", "script", "typography"].contains($0.category) }.map(\.id))
+        let ids = Set(TestSupport.rules.flatMap(\.infos).filter { [RuleCategory.encoding, .script, .typography].contains($0.category) }.map(\.id))
         let family = Linter(rules: TestSupport.rules, enabled: ids)
         for prefix in ["000", "002", "003"] {
             let ds = family.lint(text: TestSupport.sample(prefix).text).diagnostics

@@ -92,7 +92,7 @@ struct GarbleTests {
     func rowIsReported(_ prefix: String, _ quote: String, _ category: String) throws {
         let text = TestSupport.sample(prefix).text
         let span = try #require(GoldenTests.locate(quote, nth: 1, in: text))
-        let found = Self.result(prefix).diagnostics.contains { $0.category == category && $0.range.overlaps(span) }
+        let found = Self.result(prefix).diagnostics.contains { $0.category.rawValue == category && $0.range.overlaps(span) }
         #expect(found, "no \(category) finding on “\(quote)”")
     }
 

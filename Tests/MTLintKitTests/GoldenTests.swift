@@ -26,7 +26,7 @@ struct GoldenTests {
     }()
 
     /// The expected kinds that registered rule families cover (kind = rule category).
-    static var coveredKinds: Set<String> { Set(TestSupport.rules.flatMap(\.infos).map(\.category)) }
+    static var coveredKinds: Set<String> { Set(TestSupport.rules.flatMap(\.infos).map(\.category.rawValue)) }
 
     /// Code-point range of the nth occurrence of a quote in a text.
     static func locate(_ quote: String, nth: Int, in text: String) -> Range<Int>? {
@@ -56,7 +56,7 @@ struct GoldenTests {
 
     /// Whether a finding answers a row: same family (any family for a garbled passage) on the quoted span.
     static func answers(_ d: Diagnostic, _ row: Row, _ span: Range<Int>) -> Bool {
-        guard d.category == row.kind || row.kind == "garbled" else { return false }
+        guard d.category.rawValue == row.kind || row.kind == "garbled" else { return false }
         return row.kind == "repetition" ? d.range == span : d.range.overlaps(span)
     }
 

@@ -2,7 +2,7 @@
 /// column (in code points), with suggestions as replacement texts for exactly that range.
 public struct Diagnostic: Sendable, Equatable {
     public var ruleID: String
-    public var category: String
+    public var category: RuleCategory
     public var severity: Severity
     public var message: String
     public var start: Int

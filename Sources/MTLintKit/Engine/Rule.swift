@@ -22,7 +22,7 @@ public struct RuleExample: Sendable, Equatable {
 /// examples that the test suite runs for every registered rule.
 public struct RuleInfo: Sendable {
     public var id: String
-    public var category: String
+    public var category: RuleCategory
     public var severity: Severity
     public var summary: String
     public var triggers: [RuleExample]
@@ -30,7 +30,7 @@ public struct RuleInfo: Sendable {
     /// Whether applying its suggestions needs no human judgment (used by `--fix`).
     public var fixIsSafe: Bool
 
-    public init(id: String, category: String, severity: Severity, summary: String,
+    public init(id: String, category: RuleCategory, severity: Severity, summary: String,
                 triggers: [RuleExample], quiet: [String], fixIsSafe: Bool = false) {
         self.id = id
         self.category = category

@@ -78,7 +78,7 @@ public struct Suppressions: Sendable {
     private func note(_ dir: Directive, _ message: String) -> Diagnostic {
         let (line, column) = source.lineAndColumn(of: dir.start)
         let (endLine, endColumn) = source.lineAndColumn(of: dir.end)
-        return Diagnostic(ruleID: "suppression", category: "suppression", severity: .warning, message: message,
+        return Diagnostic(ruleID: "suppression", category: .suppression, severity: .warning, message: message,
                           start: dir.start, end: dir.end, line: line, column: column, endLine: endLine,
                           endColumn: endColumn, text: source.text(dir.start..<dir.end), suggestions: [], fixIsSafe: false)
     }

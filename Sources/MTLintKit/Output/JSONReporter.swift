@@ -15,7 +15,7 @@ public struct JSONReporter: Reporter {
     public static func diagnostic(_ d: Diagnostic, full: Bool = true) -> String {
         var pairs: [(String, String)] = [
             ("rule", JSON.quoted(d.ruleID)),
-            ("category", JSON.quoted(d.category)),
+            ("category", JSON.quoted(d.category.rawValue)),
             ("severity", JSON.quoted(d.severity.rawValue)),
             ("message", JSON.quoted(d.message)),
             ("start", String(d.start)),

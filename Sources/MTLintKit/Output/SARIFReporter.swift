@@ -48,7 +48,7 @@ public struct SARIFReporter: Reporter {
                 ("fullDescription", JSON.object([("text", JSON.quoted(r.summary))])),
                 ("help", JSON.object([("text", JSON.quoted(helpText(r))), ("markdown", JSON.quoted(helpMarkdown(r)))])),
                 ("defaultConfiguration", JSON.object([("level", JSON.quoted(level(r.severity)))])),
-                ("properties", JSON.object([("tags", JSON.array([JSON.quoted(r.category)])), ("category", JSON.quoted(r.category))])),
+                ("properties", JSON.object([("tags", JSON.array([JSON.quoted(r.category.rawValue)])), ("category", JSON.quoted(r.category.rawValue))])),
             ])
         }
         var results: [String] = []
@@ -124,7 +124,7 @@ public struct SARIFReporter: Reporter {
     }
 
     static func helpMarkdown(_ r: RuleInfo) -> String {
-        var s = "**\(r.id)** (\(r.category)): \(r.summary)\n\nFlags:\n"
+        var s = "**\(r.id)** (\(r.category.rawValue)): \(r.summary)\n\nFlags:\n"
         for e in r.triggers.prefix(3) { s += "- " + e.text.replacingOccurrences(of: "«", with: "**").replacingOccurrences(of: "»", with: "**") + "\n" }
         if !r.quiet.isEmpty { s += "\nLeaves alone:\n" + r.quiet.prefix(3).map { "- " + $0 }.joined(separator: "\n") }
         return s

@@ -114,10 +114,10 @@ public struct GarbleScorer: Sendable {
     public struct Input: Sendable {
         public var units: Range<Int>
         public var severity: Severity
-        public var category: String
+        public var category: RuleCategory
         public var ruleID: String
 
-        public init(units: Range<Int>, severity: Severity, category: String, ruleID: String) {
+        public init(units: Range<Int>, severity: Severity, category: RuleCategory, ruleID: String) {
             self.units = units
             self.severity = severity
             self.category = category
@@ -136,7 +136,7 @@ public struct GarbleScorer: Sendable {
         case .info: severity = 0.3
         }
         switch f.category {
-        case "typography", "encoding", "text-breaking", "punctuation": return severity * 0.4
+        case .typography, .encoding, .textBreaking: return severity * 0.4
         default: return f.ruleID == "ocr-confusion" ? severity * 0.4 : severity
         }
     }
@@ -149,7 +149,7 @@ public struct GarbleScorer: Sendable {
         var perSentence = [Double](repeating: 0, count: doc.sentences.count)
         for f in findings {
             guard let s = doc.sentenceIndex(ofUnit: f.units.lowerBound) else { continue }
-            if f.category == "spelling" {
+            if f.category == .spelling {
                 let u = doc.prose.units[f.units.lowerBound]
                 if !(u >= 0x41 && u <= 0x5A) { continue }
             }

@@ -4,7 +4,7 @@
 public struct ApostropheRule: Rule {
     public let info = RuleInfo(
         id: "apostrophe-damage",
-        category: "typography",
+        category: .typography,
         severity: .warning,
         summary: "Doubled or mixed apostrophes (“Won'’t”), accents used as apostrophes (“Russia´s”) and spaces before a clitic (“Moscow ’s”, “do n't”).",
         triggers: [

@@ -5,7 +5,7 @@
 public struct CompatibilityCharacterRule: Rule {
     public let info = RuleInfo(
         id: "compatibility-character",
-        category: "encoding",
+        category: .encoding,
         severity: .warning,
         summary: "Ligatures (ﬁ, ﬂ) and full-width forms (，Ａ１) in English text, replaced by their plain forms.",
         triggers: [

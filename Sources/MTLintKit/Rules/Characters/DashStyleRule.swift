@@ -7,7 +7,7 @@ import Foundation
 public struct DashStyleRule: Rule {
     public let info = RuleInfo(
         id: "dash-style",
-        category: "typography",
+        category: .typography,
         severity: .warning,
         summary: "Dashes not in the configured house style (em, spaced em or spaced en); off unless `typography: dashes:` is set.",
         triggers: [

@@ -5,7 +5,7 @@
 public struct DoubledPunctuationRule: Rule {
     public let info = RuleInfo(
         id: "doubled-punctuation",
-        category: "typography",
+        category: .typography,
         severity: .warning,
         summary: "Doubled punctuation that is not an ellipsis (“,,” “..” “,.”).",
         triggers: [

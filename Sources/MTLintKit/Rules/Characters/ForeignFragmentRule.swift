@@ -7,7 +7,7 @@
 public struct ForeignFragmentRule: Rule {
     public let info = RuleInfo(
         id: "foreign-fragment",
-        category: "script",
+        category: .script,
         severity: .warning,
         summary: "Untranslated clauses in another Latin-script language (a Spanish or Finnish clause left in English copy).",
         triggers: [

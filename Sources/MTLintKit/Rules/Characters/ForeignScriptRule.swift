@@ -6,7 +6,7 @@
 public struct ForeignScriptRule: Rule {
     public let info = RuleInfo(
         id: "foreign-script",
-        category: "script",
+        category: .script,
         severity: .warning,
         summary: "Untranslated text in another script (Cyrillic, Han, Arabic, Greek, Hebrew…) inside English prose.",
         triggers: [

@@ -6,7 +6,7 @@
 public struct InvisibleCharacterRule: Rule {
     public let info = RuleInfo(
         id: "invisible-character",
-        category: "encoding",
+        category: .encoding,
         severity: .warning,
         summary: "Invisible or control characters inside prose: zero-width spaces and joiners, soft hyphens, stray BOMs, bidi controls, control codes, no-break spaces splitting a word.",
         triggers: [

@@ -4,7 +4,7 @@
 public struct MissingSpaceRule: Rule {
     public let info = RuleInfo(
         id: "missing-space-after-punctuation",
-        category: "typography",
+        category: .typography,
         severity: .warning,
         summary: "A missing space after a full stop, comma, semicolon, question or exclamation mark (“ended.Next”, “Moscow,Kyiv”).",
         triggers: [

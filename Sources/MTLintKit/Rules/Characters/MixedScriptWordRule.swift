@@ -6,7 +6,7 @@
 public struct MixedScriptWordRule: Rule {
     public let info = RuleInfo(
         id: "mixed-script-word",
-        category: "script",
+        category: .script,
         severity: .error,
         summary: "Words mixing Latin with Cyrillic or Greek look-alike letters (“Zelеnsky” with a Cyrillic е); the single-script spelling is suggested.",
         triggers: [

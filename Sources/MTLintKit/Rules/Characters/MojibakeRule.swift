@@ -8,7 +8,7 @@
 public struct MojibakeRule: Rule {
     public let info = RuleInfo(
         id: "mojibake",
-        category: "encoding",
+        category: .encoding,
         severity: .error,
         summary: "Mojibake: UTF-8 text read as Windows-1252, Latin-1, Mac Roman or Windows-1251 (“â€™” for ’, “Ã©” for é), repaired by re-encoding.",
         triggers: [

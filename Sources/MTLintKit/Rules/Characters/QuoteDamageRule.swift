@@ -5,7 +5,7 @@
 public struct QuoteDamageRule: Rule {
     public let info = RuleInfo(
         id: "quote-damage",
-        category: "typography",
+        category: .typography,
         severity: .warning,
         summary: "Doubled or unbalanced quotation marks (“''not serious'”, “\"\"peace\"\"”), with a proper pair suggested.",
         triggers: [

@@ -4,7 +4,7 @@
 public struct QuoteStyleRule: Rule {
     public let info = RuleInfo(
         id: "quote-style",
-        category: "typography",
+        category: .typography,
         severity: .warning,
         summary: "Quotation marks or apostrophes not in the configured house style (curly or straight); off unless `typography: quotes:` is set.",
         triggers: [

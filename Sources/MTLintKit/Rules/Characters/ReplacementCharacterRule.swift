@@ -5,7 +5,7 @@
 public struct ReplacementCharacterRule: Rule {
     public let info = RuleInfo(
         id: "replacement-character",
-        category: "encoding",
+        category: .encoding,
         severity: .error,
         summary: "Replacement characters (U+FFFD “�”): text lost to a decoding error; an apostrophe is suggested where one was lost.",
         triggers: [

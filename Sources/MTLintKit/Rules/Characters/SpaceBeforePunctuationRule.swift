@@ -4,7 +4,7 @@
 public struct SpaceBeforePunctuationRule: Rule {
     public let info = RuleInfo(
         id: "space-before-punctuation",
-        category: "typography",
+        category: .typography,
         severity: .warning,
         summary: "A space before a comma, full stop, colon, semicolon, question or exclamation mark (“Istanbul , where”, “Friday ,and”).",
         triggers: [

@@ -5,7 +5,7 @@
 public struct SpacedHyphenRule: Rule {
     public let info = RuleInfo(
         id: "spaced-hyphen",
-        category: "typography",
+        category: .typography,
         severity: .warning,
         summary: "A space inside a hyphenated compound (“non -corrective”, “decision -making”); quiet on spaced dashes, minus signs and suspended hyphens.",
         triggers: [

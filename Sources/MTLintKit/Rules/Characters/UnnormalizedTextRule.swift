@@ -4,7 +4,7 @@
 public struct UnnormalizedTextRule: Rule {
     public let info = RuleInfo(
         id: "unnormalized-text",
-        category: "encoding",
+        category: .encoding,
         severity: .warning,
         summary: "Words not in Unicode NFC (a letter plus a combining accent instead of the precomposed letter); the NFC form is suggested.",
         triggers: [

@@ -6,7 +6,7 @@
 public struct BrokenParagraphRule: Rule {
     public let info = RuleInfo(
         id: "broken-paragraph",
-        category: "text-breaking",
+        category: .textBreaking,
         severity: .warning,
         summary: "A paragraph break in the middle of a sentence (typical of text extracted from PDFs).",
         triggers: [

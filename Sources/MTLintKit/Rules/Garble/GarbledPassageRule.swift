@@ -9,7 +9,7 @@ public struct GarbledPassageRule: CollectingRule {
 
     public let info = RuleInfo(
         id: GarbledPassageRule.id,
-        category: "garbled",
+        category: .garbled,
         severity: .warning,
         summary: "A sentence or paragraph that reads as garbled machine translation (garble score above the threshold).",
         triggers: [

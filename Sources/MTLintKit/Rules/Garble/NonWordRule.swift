@@ -6,7 +6,7 @@
 public struct NonWordRule: Rule {
     public let info = RuleInfo(
         id: "non-word",
-        category: "spelling",
+        category: .spelling,
         severity: .warning,
         summary: "A token that is not an English word nor a known name, with the likeliest word it stands for.",
         triggers: [

@@ -5,7 +5,7 @@ import Foundation
 public struct OCRConfusionRule: Rule {
     public let info = RuleInfo(
         id: "ocr-confusion",
-        category: "garbled",
+        category: .garbled,
         severity: .warning,
         summary: "A well-known phrase with look-alike characters swapped, as OCR and garbling produce (“World War IT”).",
         triggers: [

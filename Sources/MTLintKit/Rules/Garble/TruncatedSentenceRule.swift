@@ -7,7 +7,7 @@
 public struct TruncatedSentenceRule: Rule {
     public let info = RuleInfo(
         id: "truncated-sentence",
-        category: "truncation",
+        category: .truncation,
         severity: .warning,
         summary: "A sentence cut off at a paragraph end: it stops mid-clause with no terminal punctuation.",
         triggers: [

@@ -8,7 +8,7 @@ import Foundation
 public struct UntranslatedWordRule: Rule {
     public let info = RuleInfo(
         id: "untranslated-word",
-        category: "script",
+        category: .script,
         severity: .info,
         summary: "A word of another language (common there, rare in English) left untranslated in English copy.",
         triggers: [

@@ -159,7 +159,7 @@ struct LiteralismPack: Sendable {
         let sources = try strings(fields["source"], "source", path: path).map(\.0)
         let summary = origin.isEmpty ? "Literal rendering: “\(patternText)”." : "Literal rendering of \(origin)."
         var entry = LiteralismEntry(
-            info: RuleInfo(id: id, category: "literalism", severity: severity, summary: summary,
+            info: RuleInfo(id: id, category: .literalism, severity: severity, summary: summary,
                            triggers: triggers, quiet: quiet),
             pattern: pattern, suggestions: suggestions, message: scalar("message"), origin: origin,
             sources: sources, confidence: confidence, line: line, triggerLines: triggerLines, quietLines: quietLines)

@@ -3,7 +3,7 @@
 /// however many entries there are. Each entry reports under its own rule id.
 public struct LiteralismRule: Rule {
     public let info = RuleInfo(
-        id: "literalism-lexicon", category: "literalism", severity: .warning,
+        id: "literalism-lexicon", category: .literalism, severity: .warning,
         summary: "Calques and false friends from the literalism packs.", triggers: [], quiet: [])
 
     let entries: [LiteralismEntry]

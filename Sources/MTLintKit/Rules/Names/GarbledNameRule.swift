@@ -7,7 +7,7 @@ struct GarbledNameRule: Rule {
 
     static let info = RuleInfo(
         id: "garbled-name",
-        category: "name",
+        category: .name,
         severity: .warning,
         summary: "A name that looks like a garbled form of a person or place named elsewhere, or of a well-known one.",
         triggers: [

@@ -7,7 +7,7 @@ struct LowercaseNameRule: Rule {
 
     static let info = RuleInfo(
         id: "lowercase-name",
-        category: "name",
+        category: .name,
         severity: .warning,
         summary: "A known proper name written in lower case.",
         triggers: [

@@ -6,7 +6,7 @@ struct NameConsistencyRule: Rule {
 
     static let info = RuleInfo(
         id: "inconsistent-name",
-        category: "name",
+        category: .name,
         severity: .warning,
         summary: "The same person or place spelled two different ways in one text.",
         triggers: [

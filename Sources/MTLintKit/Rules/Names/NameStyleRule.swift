@@ -6,7 +6,7 @@ struct NameStyleRule: Rule {
 
     static let info = RuleInfo(
         id: "name-style",
-        category: "name",
+        category: .name,
         severity: .info,
         summary: "An outdated or non-house spelling of a name (Kiev → Kyiv).",
         triggers: [

@@ -7,7 +7,7 @@ struct PossessiveNameRule: Rule {
     static let info = RuleInfo(
         id: "possessive-without-apostrophe",
         // The editor files a lost apostrophe under typography; the gazetteer is only how it is found.
-        category: "typography",
+        category: .typography,
         severity: .warning,
         summary: "A known name followed by “s” without the apostrophe of the possessive.",
         triggers: [

@@ -3,7 +3,7 @@
 public struct RepeatedAroundPrepositionRule: Rule {
     public let info = RuleInfo(
         id: "noun-of-same-noun",
-        category: "repetition",
+        category: .repetition,
         severity: .warning,
         summary: "The same noun on both sides of “of (the)”, as in “Palace of the Palace”.",
         triggers: [

@@ -3,7 +3,7 @@
 public struct RepeatedPhraseRule: Rule {
     public let info = RuleInfo(
         id: "repeated-phrase",
-        category: "repetition",
+        category: .repetition,
         severity: .warning,
         summary: "A phrase repeated immediately, often across a quotation mark.",
         triggers: [

@@ -5,7 +5,7 @@
 public struct RepeatedWordRule: Rule {
     public let info = RuleInfo(
         id: "repeated-word",
-        category: "repetition",
+        category: .repetition,
         severity: .warning,
         summary: "The same word twice or more in a row, a typical machine-translation stutter.",
         triggers: [

@@ -4,7 +4,7 @@
 public struct SameStemRule: Rule {
     public let info = RuleInfo(
         id: "same-stem-pair",
-        category: "repetition",
+        category: .repetition,
         severity: .warning,
         summary: "An adverb followed by the word it was made from, as in “directly direct”.",
         triggers: [

@@ -3,7 +3,7 @@
 public struct SelfCompoundRule: Rule {
     public let info = RuleInfo(
         id: "self-compound",
-        category: "repetition",
+        category: .repetition,
         severity: .warning,
         summary: "A word hyphenated with itself, as in “Ukraine-Ukraine talks”.",
         triggers: [
