@@ -291,89 +291,112 @@ public struct GarbleScorer: Sendable {
         return key
     }
 
+    /// What the walk over a sentence's tokens carries from one token to the next.
+    private struct Walk {
+        /// The class and token of the last token that counted for word order ("BOS" at the start).
+        var prev = "BOS"
+        var prevToken: Int?
+        /// Whether the next word starts a sentence or clause (its capital says nothing).
+        var initial = true
+        /// Stems of the last eight content words.
+        var recent: [String] = []
+        /// The previous word token, when known to the English model.
+        var lastWord: (token: Int, zipf: Double)?
+        var firstWord = true
+    }
+
+    /// The raw counts of one sentence: word order, English word statistics, non-words, repetition.
     private func sentenceCounts(_ doc: Document, _ si: Int, findings: Double) -> Counts {
         let kit = self.kit.data
         var c = Counts()
         c.findings = findings
-        let s = doc.sentences[si]
-        let classes = kit.classes
-        let words = kit.words
-        let english = kit.english
-        var recent: [String] = []   // stems of the last content words
-        var lastWord: (token: Int, zipf: Double)?   // the previous word token, when known to the model
-        var firstWord = true
-        var prev = "BOS"
-        var prevToken: Int?
-        var initial = true
-        for t in s.tokens {
-            let tok = doc.tokens[t]
-            if tok.flags.contains(.url) { continue }
-            let cls = classes?.tokenClass(doc, t, initial: initial) ?? "N"
-            if cls == "STOP" || cls == "COLON" { initial = true } else if cls != "QUOTE" && cls != "LPAR" { initial = false }
-            // Word-order likelihood over classes: transitions much less likely than the next class is
-            // anywhere. Layout punctuation, numbers and non-words are stepped over.
-            // A word right after itself ("the the") is the repeated-word rule's finding, not word order.
-            let stutter = tok.kind == .word && prevToken.map { doc.tokens[$0].kind == .word && doc.keys[$0] == doc.keys[t] } == true
-            // In markup, text removed between two tokens (a code span, an image) leaves no word order to judge.
-            let gap = doc.format != .plain && prevToken.map { removedBetween(doc, $0, t) } == true
-            if gap && !ClassBigramModel.transparent.contains(cls) {
-                prev = cls
-                prevToken = t
-            } else if !stutter, !ClassBigramModel.transparent.contains(cls), let bigrams = kit.bigrams {
-                let assoc = bigrams.association(prev, cls)
-                c.transitions += 1
-                c.surprisal += max(0, -assoc)
-                if assoc <= -1.2 {
-                    c.odd += 1
-                    let a = prevToken.map { Int(doc.tokens[$0].start) } ?? Int(tok.start)
-                    if c.worst == nil || assoc < c.worst!.0 { c.worst = (assoc, a..<Int(tok.end)) }
-                }
-                prev = cls
-                prevToken = t
-            }
-            guard tok.kind == .word else { lastWord = nil; continue }
+        var walk = Walk()
+        for t in doc.sentences[si].tokens where !doc.tokens[t].flags.contains(.url) {
+            wordOrder(doc, t, kit, &walk, &c)
+            guard doc.tokens[t].kind == .word else { walk.lastWord = nil; continue }
             c.words += 1
-            let key = doc.keys[t]
-            let capital = tok.flags.contains(.capitalized)
-            if let english { englishCounts(doc, t, key: key, model: english, first: firstWord, last: &lastWord, into: &c) }
-            firstWord = false
-            // A non-word one slip from a common word is a typo (a minor error); any other is garble.
-            var isNonWord = false
-            if !capital, !isScareQuoted(doc, t), kit.isLowercaseNonWord(doc, t), let k = kit.checkableKey(doc, t) {
-                isNonWord = true
-                if kit.isNearWord(k) { c.typos += 1 } else { c.nonWords += 1; c.mark(t) }
+            if let english = kit.english {
+                englishCounts(doc, t, key: doc.keys[t], model: english, first: walk.firstWord, last: &walk.lastWord, into: &c)
             }
-            let isFunction = classes?.isFunctionWord(key) ?? false
-            // A unit after a number ("120 degrees, 0 degrees") repeats in lists by design.
-            let unit = t > 0 && doc.tokens[t - 1].kind == .number
-            if !capital && !isFunction && !tok.flags.contains(.hasDigit) && key.count >= 3 && !unit {
-                // Near repetition: the stem came back within the last eight content words, but not right
-                // after itself ("final final" is the repeated-word rule's finding).
-                let st = Self.stem(key)
-                if !afterCommaSame(doc, t) && (recent.dropLast().contains(st) || (recent.last == st && !lastWasSame(doc, t))) {
-                    c.repeats += 1
-                    c.mark(t)
-                }
-                // A loop, as degenerate neural MT writes one: the third use of a stem within eight content
-                // words ("to end the final ending final final … end to final end").
-                if !afterCommaSame(doc, t), recent.reduce(0, { $0 + ($1 == st ? 1 : 0) }) >= 2 { c.loops += 1 }
-                recent.append(st)
-                if recent.count > 8 { recent.removeFirst() }
-                // Rarity of known words (non-words have signals of their own).
-                if let words, !isNonWord {
-                    c.rareCount += 1
-                    c.rarity += Self.rarity(words.commonWordLevel(key) ?? 60)
-                }
-            }
+            walk.firstWord = false
+            let isNonWord = nonWordCounts(doc, t, kit, &c)
+            repetitionCounts(doc, t, kit, isNonWord: isNonWord, &walk, &c)
         }
-        if let bigrams = kit.bigrams, c.transitions > 0, prev != "STOP" {
-            // A sentence that ends without terminal punctuation: how likely its last class ends one.
-            let assoc = bigrams.association(prev, "STOP")
+        sentenceEnd(kit, walk, &c)
+        return c
+    }
+
+    /// Word-order likelihood over classes: transitions much less likely than the next class is anywhere.
+    /// Layout punctuation, numbers and non-words are stepped over; a word right after itself ("the the") is
+    /// the repeated-word rule's finding, not word order; in markup, text removed between two tokens (a code
+    /// span, an image) leaves no word order to judge.
+    private func wordOrder(_ doc: Document, _ t: Int, _ kit: GarbleData, _ walk: inout Walk, _ c: inout Counts) {
+        let tok = doc.tokens[t]
+        let cls = kit.classes?.tokenClass(doc, t, initial: walk.initial) ?? "N"
+        if cls == "STOP" || cls == "COLON" { walk.initial = true } else if cls != "QUOTE" && cls != "LPAR" { walk.initial = false }
+        let stutter = tok.kind == .word && walk.prevToken.map { doc.tokens[$0].kind == .word && doc.keys[$0] == doc.keys[t] } == true
+        let gap = doc.format != .plain && walk.prevToken.map { removedBetween(doc, $0, t) } == true
+        if gap && !ClassBigramModel.transparent.contains(cls) {
+            walk.prev = cls
+            walk.prevToken = t
+        } else if !stutter, !ClassBigramModel.transparent.contains(cls), let bigrams = kit.bigrams {
+            let assoc = bigrams.association(walk.prev, cls)
             c.transitions += 1
             c.surprisal += max(0, -assoc)
-            if assoc <= -1.2 { c.odd += 1 }
+            if assoc <= -1.2 {
+                c.odd += 1
+                let a = walk.prevToken.map { Int(doc.tokens[$0].start) } ?? Int(tok.start)
+                if c.worst == nil || assoc < c.worst!.0 { c.worst = (assoc, a..<Int(tok.end)) }
+            }
+            walk.prev = cls
+            walk.prevToken = t
         }
-        return c
+    }
+
+    /// A lower-case non-word: one slip from a common word is a typo (a minor error); any other is garble.
+    /// Returns whether the word is a non-word.
+    private func nonWordCounts(_ doc: Document, _ t: Int, _ kit: GarbleData, _ c: inout Counts) -> Bool {
+        guard !doc.tokens[t].flags.contains(.capitalized), !isScareQuoted(doc, t), kit.isLowercaseNonWord(doc, t),
+              let k = kit.checkableKey(doc, t) else { return false }
+        if kit.isNearWord(k) { c.typos += 1 } else { c.nonWords += 1; c.mark(t) }
+        return true
+    }
+
+    /// Near repetition and loops of content words' stems, and the rarity of known content words.
+    private func repetitionCounts(_ doc: Document, _ t: Int, _ kit: GarbleData, isNonWord: Bool, _ walk: inout Walk,
+                                  _ c: inout Counts) {
+        let tok = doc.tokens[t]
+        let key = doc.keys[t]
+        let isFunction = kit.classes?.isFunctionWord(key) ?? false
+        // A unit after a number ("120 degrees, 0 degrees") repeats in lists by design.
+        let unit = t > 0 && doc.tokens[t - 1].kind == .number
+        guard !tok.flags.contains(.capitalized), !isFunction, !tok.flags.contains(.hasDigit), key.count >= 3, !unit else { return }
+        // Near repetition: the stem came back within the last eight content words, but not right after
+        // itself ("final final" is the repeated-word rule's finding).
+        let st = Self.stem(key)
+        if !afterCommaSame(doc, t) && (walk.recent.dropLast().contains(st) || (walk.recent.last == st && !lastWasSame(doc, t))) {
+            c.repeats += 1
+            c.mark(t)
+        }
+        // A loop, as degenerate neural MT writes one: the third use of a stem within eight content words
+        // ("to end the final ending final final … end to final end").
+        if !afterCommaSame(doc, t), walk.recent.reduce(0, { $0 + ($1 == st ? 1 : 0) }) >= 2 { c.loops += 1 }
+        walk.recent.append(st)
+        if walk.recent.count > 8 { walk.recent.removeFirst() }
+        // Rarity of known words (non-words have signals of their own).
+        if let words = kit.words, !isNonWord {
+            c.rareCount += 1
+            c.rarity += Self.rarity(words.commonWordLevel(key) ?? 60)
+        }
+    }
+
+    /// A sentence that ends without terminal punctuation: how likely its last class ends one.
+    private func sentenceEnd(_ kit: GarbleData, _ walk: Walk, _ c: inout Counts) {
+        guard let bigrams = kit.bigrams, c.transitions > 0, walk.prev != "STOP" else { return }
+        let assoc = bigrams.association(walk.prev, "STOP")
+        c.transitions += 1
+        c.surprisal += max(0, -assoc)
+        if assoc <= -1.2 { c.odd += 1 }
     }
 
     /// Word and word-pair statistics of word token t: unigram surprisal (6 − Zipf) of known words, whether the
