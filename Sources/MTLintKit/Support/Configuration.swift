@@ -37,11 +37,54 @@ public struct Configuration: Sendable, Equatable {
         do { node = try Yams.compose(yaml: text, Resolver.basic) } catch let e as YamlError {
             throw .invalid(path: path, line: YAMLFile.line(of: e), detail: "malformed YAML: \(YAMLFile.summary(e))")
         } catch { throw .invalid(path: path, line: nil, detail: "malformed YAML: \(error)") }
-        var c = Configuration()
-        c.sources = [url.deletingLastPathComponent().path]
-        guard let node else { return c }
+        var parser = Parser(url: url, known: known)
+        parser.configuration.sources = [url.deletingLastPathComponent().path]
+        guard let node else { return parser.configuration }
         guard case .mapping(let top) = node else { throw .invalid(path: path, line: node.mark?.line, detail: "expected a mapping of settings") }
-        let categories = Set(known.values)
+        for (k, v) in top { try parser.setting(k.string ?? "", line: k.mark?.line, v) }
+        return parser.configuration
+    }
+
+    /// Reads one file's settings into a configuration, one method per kind of setting; every error names
+    /// the file and line.
+    private struct Parser {
+        let url: URL
+        let known: [String: String]
+        var configuration = Configuration()
+        var path: String { url.path }
+
+        init(url: URL, known: [String: String]) {
+            self.url = url
+            self.known = known
+        }
+
+        mutating func setting(_ key: String, line: Int?, _ v: Node) throws(DataError) {
+            switch key {
+            case "rules": try rules(v)
+            case "categories": try categories(v)
+            case "severity": try severities(v)
+            case "packs": configuration.packs = try files(v, "packs", what: "pack")
+            case "gazetteers": configuration.gazetteers = try files(v, "gazetteers", what: "gazetteer")
+            case "house_style": configuration.houseStyle = try list(v, "house_style").map(\.0)
+            case "typography": try typography(v)
+            case "allow": configuration.allow = Set(try list(v, "allow").map { Document.key($0.0) })
+            case "ignore": configuration.ignore = try list(v, "ignore").map(\.0)
+            case "fail_on":
+                guard let s = v.string, ["error", "warning", "info", "never"].contains(s) else {
+                    throw .invalid(path: path, line: v.mark?.line, detail: "fail_on must be error, warning, info or never")
+                }
+                configuration.failOn = s
+            case "max_garble":
+                guard let d = Double(v.string ?? ""), (0...1).contains(d) else {
+                    throw .invalid(path: path, line: v.mark?.line, detail: "max_garble takes a number from 0 to 1")
+                }
+                configuration.maxGarble = d
+            default:
+                throw .invalid(path: path, line: line, detail: "unknown key '\(key)' (known: \(keys.joined(separator: ", ")))")
+            }
+        }
+
+        /// A list of strings (a single string counts as a list of one), with their lines.
         func list(_ n: Node, _ what: String) throws(DataError) -> [(String, Int)] {
             if case .scalar(let s) = n { return [(s.string, n.mark?.line ?? 0)] }
             guard case .sequence(let seq) = n else { throw .invalid(path: path, line: n.mark?.line, detail: "'\(what)' must be a list") }
@@ -52,90 +95,81 @@ public struct Configuration: Sendable, Equatable {
             }
             return out
         }
+
         func rule(_ id: String, _ line: Int) throws(DataError) -> String {
             guard known[id] != nil else {
                 throw .invalid(path: path, line: line, detail: RuleRegistry.unknownRuleMessage(id, known: known.keys))
             }
             return id
         }
-        for (k, v) in top {
-            let key = k.string ?? ""
-            let line = k.mark?.line
-            switch key {
-            case "rules":
-                guard case .mapping(let m) = v else { throw .invalid(path: path, line: v.mark?.line, detail: "'rules' takes disable, enable and only lists") }
-                for (rk, rv) in m {
-                    let items = try list(rv, "rules." + (rk.string ?? ""))
-                    switch rk.string ?? "" {
-                    case "disable": for (id, l) in items { c.disabledRules.insert(try rule(id, l)) }
-                    case "enable": for (id, l) in items { c.enabledRules.insert(try rule(id, l)) }
-                    case "only": c.onlyRules = Set(); for (id, l) in items { c.onlyRules!.insert(try rule(id, l)) }
-                    default: throw .invalid(path: path, line: rk.mark?.line, detail: "unknown key 'rules.\(rk.string ?? "")' (known: disable, enable, only)")
-                    }
+
+        mutating func rules(_ v: Node) throws(DataError) {
+            guard case .mapping(let m) = v else { throw .invalid(path: path, line: v.mark?.line, detail: "'rules' takes disable, enable and only lists") }
+            for (rk, rv) in m {
+                let items = try list(rv, "rules." + (rk.string ?? ""))
+                switch rk.string ?? "" {
+                case "disable": for (id, l) in items { configuration.disabledRules.insert(try rule(id, l)) }
+                case "enable": for (id, l) in items { configuration.enabledRules.insert(try rule(id, l)) }
+                case "only":
+                    var only: Set<String> = []
+                    for (id, l) in items { only.insert(try rule(id, l)) }
+                    configuration.onlyRules = only
+                default: throw .invalid(path: path, line: rk.mark?.line, detail: "unknown key 'rules.\(rk.string ?? "")' (known: disable, enable, only)")
                 }
-            case "categories":
-                guard case .mapping(let m) = v else { throw .invalid(path: path, line: v.mark?.line, detail: "'categories' takes a 'disable' list") }
-                for (ck, cv) in m {
-                    guard ck.string == "disable" else { throw .invalid(path: path, line: ck.mark?.line, detail: "unknown key 'categories.\(ck.string ?? "")' (known: disable)") }
-                    for (cat, l) in try list(cv, "categories.disable") {
-                        guard categories.contains(cat) else { throw .invalid(path: path, line: l, detail: "unknown category '\(cat)' (known: \(categories.sorted().joined(separator: ", ")))") }
-                        c.disabledCategories.insert(cat)
-                    }
-                }
-            case "severity":
-                guard case .mapping(let m) = v else { throw .invalid(path: path, line: v.mark?.line, detail: "'severity' maps rule ids to error, warning or info") }
-                for (sk, sv) in m {
-                    let id = try rule(sk.string ?? "", sk.mark?.line ?? 0)
-                    guard let s = Severity(rawValue: sv.string ?? "") else { throw .invalid(path: path, line: sv.mark?.line, detail: "severity must be error, warning or info") }
-                    c.severities[id] = s
-                }
-            case "packs":
-                for (p, l) in try list(v, "packs") {
-                    let u = URL(fileURLWithPath: p, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
-                    guard FileManager.default.fileExists(atPath: u.path) else { throw .invalid(path: path, line: l, detail: "pack not found: \(p)") }
-                    c.packs.append(u)
-                }
-            case "gazetteers":
-                for (p, l) in try list(v, "gazetteers") {
-                    let u = URL(fileURLWithPath: p, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
-                    guard FileManager.default.fileExists(atPath: u.path) else { throw .invalid(path: path, line: l, detail: "gazetteer not found: \(p)") }
-                    c.gazetteers.append(u)
-                }
-            case "house_style":
-                c.houseStyle = try list(v, "house_style").map(\.0)
-            case "typography":
-                guard case .mapping(let m) = v else { throw .invalid(path: path, line: v.mark?.line, detail: "'typography' takes quotes and dashes") }
-                for (tk, tv) in m {
-                    switch tk.string ?? "" {
-                    case "quotes":
-                        guard let q = HouseTypography.Quotes(rawValue: tv.string ?? "") else {
-                            throw .invalid(path: path, line: tv.mark?.line, detail: "typography.quotes must be curly or straight")
-                        }
-                        c.typography.quotes = q
-                    case "dashes":
-                        guard let d = HouseTypography.Dashes(rawValue: tv.string ?? "") else {
-                            throw .invalid(path: path, line: tv.mark?.line, detail: "typography.dashes must be em, spaced-em or spaced-en")
-                        }
-                        c.typography.dashes = d
-                    default:
-                        throw .invalid(path: path, line: tk.mark?.line, detail: "unknown key 'typography.\(tk.string ?? "")' (known: quotes, dashes)")
-                    }
-                }
-            case "allow":
-                c.allow = Set(try list(v, "allow").map { Document.key($0.0) })
-            case "ignore":
-                c.ignore = try list(v, "ignore").map(\.0)
-            case "fail_on":
-                guard let s = v.string, ["error", "warning", "info", "never"].contains(s) else { throw .invalid(path: path, line: v.mark?.line, detail: "fail_on must be error, warning, info or never") }
-                c.failOn = s
-            case "max_garble":
-                guard let d = Double(v.string ?? ""), (0...1).contains(d) else { throw .invalid(path: path, line: v.mark?.line, detail: "max_garble takes a number from 0 to 1") }
-                c.maxGarble = d
-            default:
-                throw .invalid(path: path, line: line, detail: "unknown key '\(key)' (known: \(keys.joined(separator: ", ")))")
             }
         }
-        return c
+
+        mutating func categories(_ v: Node) throws(DataError) {
+            let categories = Set(known.values)
+            guard case .mapping(let m) = v else { throw .invalid(path: path, line: v.mark?.line, detail: "'categories' takes a 'disable' list") }
+            for (ck, cv) in m {
+                guard ck.string == "disable" else { throw .invalid(path: path, line: ck.mark?.line, detail: "unknown key 'categories.\(ck.string ?? "")' (known: disable)") }
+                for (cat, l) in try list(cv, "categories.disable") {
+                    guard categories.contains(cat) else { throw .invalid(path: path, line: l, detail: "unknown category '\(cat)' (known: \(categories.sorted().joined(separator: ", ")))") }
+                    configuration.disabledCategories.insert(cat)
+                }
+            }
+        }
+
+        mutating func severities(_ v: Node) throws(DataError) {
+            guard case .mapping(let m) = v else { throw .invalid(path: path, line: v.mark?.line, detail: "'severity' maps rule ids to error, warning or info") }
+            for (sk, sv) in m {
+                let id = try rule(sk.string ?? "", sk.mark?.line ?? 0)
+                guard let s = Severity(rawValue: sv.string ?? "") else { throw .invalid(path: path, line: sv.mark?.line, detail: "severity must be error, warning or info") }
+                configuration.severities[id] = s
+            }
+        }
+
+        /// Files named relative to the configuration's folder; each must exist.
+        func files(_ v: Node, _ key: String, what: String) throws(DataError) -> [URL] {
+            var out: [URL] = []
+            for (p, l) in try list(v, key) {
+                let u = URL(fileURLWithPath: p, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
+                guard FileManager.default.fileExists(atPath: u.path) else { throw .invalid(path: path, line: l, detail: "\(what) not found: \(p)") }
+                out.append(u)
+            }
+            return out
+        }
+
+        mutating func typography(_ v: Node) throws(DataError) {
+            guard case .mapping(let m) = v else { throw .invalid(path: path, line: v.mark?.line, detail: "'typography' takes quotes and dashes") }
+            for (tk, tv) in m {
+                switch tk.string ?? "" {
+                case "quotes":
+                    guard let q = HouseTypography.Quotes(rawValue: tv.string ?? "") else {
+                        throw .invalid(path: path, line: tv.mark?.line, detail: "typography.quotes must be curly or straight")
+                    }
+                    configuration.typography.quotes = q
+                case "dashes":
+                    guard let d = HouseTypography.Dashes(rawValue: tv.string ?? "") else {
+                        throw .invalid(path: path, line: tv.mark?.line, detail: "typography.dashes must be em, spaced-em or spaced-en")
+                    }
+                    configuration.typography.dashes = d
+                default:
+                    throw .invalid(path: path, line: tk.mark?.line, detail: "unknown key 'typography.\(tk.string ?? "")' (known: quotes, dashes)")
+                }
+            }
+        }
     }
 
     /// This configuration with a nearer one's settings on top.
