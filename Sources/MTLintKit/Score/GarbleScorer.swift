@@ -412,7 +412,8 @@ public struct GarbleScorer: Sendable {
         if tok.flags.contains(.capitalized) && !first { return }
         let w = model.word(key)
         let zipf = w?.zipf ?? 0
-        if !tok.flags.contains(.capitalized), let f = w?.foreign, zipf < 2.0, f.zipf >= 4.0 { c.foreign += 1 }
+        if !tok.flags.contains(.capitalized), let f = w?.foreign, zipf < EnglishModel.untranslatedEnglish,
+           f.zipf >= EnglishModel.untranslatedForeign { c.foreign += 1 }
         guard zipf > 0 else { return }
         c.lexCount += 1
         c.lexSurprisal += max(0, 6 - zipf)

@@ -28,6 +28,12 @@ public struct GarbledPassageRule: CollectingRule {
 
     public func check(_ doc: Document, _ findings: inout [Finding]) {}
 
+    /// A passage needs eight words: below that, rates of repetition or odd word order are chance.
+    static let minimumWords = 8
+    /// Its own signals (without other findings and typos) must reach half the threshold: a passage whose
+    /// evidence other findings make is already reported by them.
+    static let ownShare = 0.5
+
     /// Scores the document from the other rules' findings (with their effective severities), then reports
     /// the passages above the thresholds.
     public func collect(_ document: Document, findings: [Finding], infos: [String: RuleInfo]) -> (scores: DocumentScores, findings: [Finding]) {
@@ -48,7 +54,7 @@ public struct GarbledPassageRule: CollectingRule {
         var out: [Finding] = []
         func words(_ r: Range<Int>) -> Int { r.reduce(0) { $0 + (doc.tokens[$1].kind == .word ? 1 : 0) } }
         func reportable(_ ps: PassageScore, _ tokens: Range<Int>) -> Bool {
-            words(tokens) >= 8 && Self.ownEvidence(ps) >= m.threshold / 2
+            words(tokens) >= Self.minimumWords && Self.ownEvidence(ps) >= m.threshold * Self.ownShare
         }
         for (p, ps) in scores.paragraphs.enumerated() {
             let para = doc.paragraphs[p]
