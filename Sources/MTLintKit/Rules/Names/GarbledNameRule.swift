@@ -42,8 +42,18 @@ struct GarbledNameRule: Rule {
         check(pass.analysis(document), pass.names(document), &findings)
     }
 
+    /// Four sources of evidence, strongest first; a form reported by one is not reported again.
     func check(_ a: NameAnalysis, _ names: DocumentNames, _ findings: inout [Finding]) {
         var reported = Set<String>()
+        documentEvidence(a, names, &reported, &findings)
+        gazetteerEvidence(a, names, &reported, &findings)
+        curatedEvidence(a, skipping: reported, &findings)
+        slotEvidence(a, skipping: reported, &findings)
+    }
+
+    /// A rare form close to a form the same document uses more often (the document name model).
+    private func documentEvidence(_ a: NameAnalysis, _ names: DocumentNames, _ reported: inout Set<String>,
+                                  _ findings: inout [Finding]) {
         for g in names.garbles(a) {
             let rare = names.forms[g.form], target = names.forms[g.target]
             reported.insert(rare.key)
@@ -58,7 +68,26 @@ struct GarbledNameRule: Rule {
                     replacements: [.text(form)]))
             }
         }
-        gazetteerEvidence(a, names, &reported, &findings)
+    }
+
+    /// What the occurrences of a form say about it, pooled: titles and capitalised words before it, and
+    /// whether it stands where a person's name does.
+    private func context(_ a: NameAnalysis, _ tokens: [Int]) -> (titles: Set<String>, givens: Set<String>, personLike: Bool) {
+        var titles: Set<String> = []
+        var givens: Set<String> = []
+        var personLike = false
+        for t in tokens {
+            let tt = a.titlesBefore(t)
+            titles.formUnion(tt)
+            if !tt.isEmpty || !a.hyphenPartners(t).isEmpty { personLike = true }
+            if let b = a.wordBefore(t), a.doc.tokens[b].flags.contains(.capitalized) { givens.insert(a.doc.keys[b]) }
+        }
+        return (titles, givens, personLike)
+    }
+
+    /// An unknown name close to an entity of the curated gazetteer that the document names (or, failing
+    /// that, to one it does not), when one candidate clearly wins.
+    private func curatedEvidence(_ a: NameAnalysis, skipping reported: Set<String>, _ findings: inout [Finding]) {
         let docPersons = a.occurrences.keys.filter { a.gazetteer.entities[$0].type == .person }
         let docEntities = Array(a.occurrences.keys)
         for (key, tokens) in a.unknown where !reported.contains(key) {
@@ -66,16 +95,7 @@ struct GarbledNameRule: Rule {
             guard q.count >= 4 else { continue }
             // A known name plus "s" is a lost apostrophe, the possessive rule's business.
             if key.hasSuffix("s"), !a.gazetteer.entities(forKey: String(key.dropLast())).isEmpty { continue }
-            // Context pooled over every occurrence of the form.
-            var titles: Set<String> = []
-            var givens: Set<String> = []
-            var personLike = false
-            for t in tokens {
-                let tt = a.titlesBefore(t)
-                titles.formUnion(tt)
-                if !tt.isEmpty || !a.hyphenPartners(t).isEmpty { personLike = true }
-                if let b = a.wordBefore(t), a.doc.tokens[b].flags.contains(.capitalized) { givens.insert(a.doc.keys[b]) }
-            }
+            let (titles, givens, personLike) = context(a, tokens)
             var best: [Candidate] = []
             for e in docEntities {
                 let entity = a.gazetteer.entities[e]
@@ -108,7 +128,6 @@ struct GarbledNameRule: Rule {
                     replacements: [.text(winner.form)]))
             }
         }
-        slotEvidence(a, skipping: reported, &findings)
     }
 
     /// Names the document does not attest, corrected from the large name list when one well-known name is
