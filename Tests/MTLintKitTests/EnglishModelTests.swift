@@ -85,6 +85,25 @@ struct EnglishModelTests {
         #expect(flagged("A mélange of styles played a rôle in it.").isEmpty)
     }
 
+    /// A malformed model file is an error naming the file, not a silent fallback.
+    @Test func malformedGarbleModelIsAnError() throws {
+        let dir = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let garble = dir.appendingPathComponent("garble")
+        try FileManager.default.createDirectory(at: garble, withIntermediateDirectories: true)
+        try "bias\t-1\nlength\t0.4\n".write(to: garble.appendingPathComponent("passage-model.tsv"), atomically: true, encoding: .utf8)
+        try "bias\tminus one\n".write(to: garble.appendingPathComponent("score-model.tsv"), atomically: true, encoding: .utf8)
+        #expect(throws: DataError.self) { try GarbleModel.load(rules: dir) }
+        do {
+            _ = try GarbleRules.all(rules: dir, words: Lazy { nil })
+            Issue.record("a malformed model was accepted")
+        } catch {
+            #expect("\(error)".contains("score-model.tsv"), "\(error)")
+        }
+        try "bias\t-1\nlenght\t0.4\n".write(to: garble.appendingPathComponent("score-model.tsv"), atomically: true, encoding: .utf8)
+        #expect(throws: DataError.self) { try GarbleModel.load(rules: dir) }
+    }
+
     /// The score's model signals are in every passage, and a passage's score rises with its length only
     /// through them (a documented property of a chance of a major error).
     @Test func scoreSignals() throws {
