@@ -69,6 +69,12 @@ public final class EnglishModel: @unchecked Sendable {
         }
     }
 
+    /// Every token's entry (nil for punctuation, numbers and unlisted words), looked up once per document
+    /// for the rules and the score that read it.
+    func entries(_ doc: Document) -> [Word?] {
+        doc.shared(self) { doc.tokens.indices.map { doc.tokens[$0].kind == .word ? word(doc.keys[$0]) : nil } }
+    }
+
     /// Zipf frequency of a lower-case key in English (0 when unlisted).
     public func zipf(_ key: String) -> Double {
         var key = key

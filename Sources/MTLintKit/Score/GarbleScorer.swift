@@ -311,12 +311,13 @@ public struct GarbleScorer: Sendable {
         var c = Counts()
         c.findings = findings
         var walk = Walk()
+        let entries = kit.english?.entries(doc)
         for t in doc.sentences[si].tokens where !doc.tokens[t].flags.contains(.url) {
             wordOrder(doc, t, kit, &walk, &c)
             guard doc.tokens[t].kind == .word else { walk.lastWord = nil; continue }
             c.words += 1
-            if let english = kit.english {
-                englishCounts(doc, t, key: doc.keys[t], model: english, first: walk.firstWord, last: &walk.lastWord, into: &c)
+            if let english = kit.english, let entries {
+                englishCounts(doc, t, entry: entries[t], model: english, first: walk.firstWord, last: &walk.lastWord, into: &c)
             }
             walk.firstWord = false
             let isNonWord = nonWordCounts(doc, t, kit, &c)
@@ -401,7 +402,7 @@ public struct GarbleScorer: Sendable {
 
     /// Word and word-pair statistics of word token t: unigram surprisal (6 − Zipf) of known words, whether the
     /// pair with the word right before it is a listed English pair, and words of another language.
-    private func englishCounts(_ doc: Document, _ t: Int, key: String, model: EnglishModel, first: Bool,
+    private func englishCounts(_ doc: Document, _ t: Int, entry w: EnglishModel.Word?, model: EnglishModel, first: Bool,
                                last: inout (token: Int, zipf: Double)?, into c: inout Counts) {
         let tok = doc.tokens[t]
         let previous = last
@@ -410,7 +411,6 @@ public struct GarbleScorer: Sendable {
         // judged by English word statistics.
         if tok.flags.contains(.url) || tok.flags.contains(.hasDigit) || tok.flags.contains(.allCaps) { return }
         if tok.flags.contains(.capitalized) && !first { return }
-        let w = model.word(key)
         let zipf = w?.zipf ?? 0
         if !tok.flags.contains(.capitalized), let f = w?.foreign, zipf < EnglishModel.untranslatedEnglish,
            f.zipf >= EnglishModel.untranslatedForeign { c.foreign += 1 }
@@ -419,7 +419,7 @@ public struct GarbleScorer: Sendable {
         c.lexSurprisal += max(0, 6 - zipf)
         if let p = previous, p.token == t - 1 {
             c.pairs += 1
-            if model.pairLogP(doc.keys[p.token], key) == nil { c.unlisted += 1 }
+            if model.pairLogP(doc.keys[p.token], doc.keys[t]) == nil { c.unlisted += 1 }
         }
         last = (t, zipf)
     }

@@ -87,7 +87,7 @@ public struct UntranslatedWordRule: Rule {
         // A mention: "the word sisu", "what Finns call sisu".
         if t > 0, doc.tokens[t - 1].kind == .word, Self.mentionWords.contains(doc.keys[t - 1]) { return nil }
         let key = doc.keys[t]
-        guard key.utf8.count >= 3, let w = english.word(key), let f = w.foreign, f.zipf >= EnglishModel.untranslatedForeign,
+        guard key.utf8.count >= 3, let w = english.entries(doc)[t], let f = w.foreign, f.zipf >= EnglishModel.untranslatedForeign,
               w.zipf < EnglishModel.untranslatedEnglish else { return nil }
         // An English word, or one written with its accents ("mélange", "rôle").
         let folded = key.utf8.allSatisfy({ $0 < 0x80 }) ? key : Self.fold(key)
