@@ -11,13 +11,17 @@ public struct LintSetup: Sendable {
     /// The configuration every request is linted with: its allow list and severity overrides (rule
     /// selection is `defaultEnabled`).
     public var configuration: Configuration
+    /// Known findings left out of every answer; requests carry no path, so a finding recorded under any
+    /// path is known.
+    public var baseline: Baseline?
     public var version: String
 
     /// Severity overrides from the configuration.
     public var severities: [String: Severity] { configuration.severities }
 
     public init(rules: [any Rule], defaultEnabled: Set<String>? = nil, configuration: Configuration = Configuration(),
-                version: String = "0.1.0") {
+                baseline: Baseline? = nil, version: String = "0.1.0") {
+        self.baseline = baseline
         self.rules = rules
         self.defaultEnabled = defaultEnabled ?? Set(rules.flatMap { $0.infos.map(\.id) })
         self.configuration = configuration
@@ -42,7 +46,7 @@ struct Linted: Sendable {
 }
 
 /// The engine as the server uses it: rule selection per request, then the library's `LintSession` (allow
-/// list, suppressions, severity overrides), exactly as the CLI.
+/// list, suppressions, severity overrides, baseline), exactly as the CLI.
 final class LintService: Sendable {
     let setup: LintSetup
     /// Every rule id, in registry order.
@@ -96,7 +100,8 @@ final class LintService: Sendable {
     func lint(_ source: SourceText, format: MarkupFormat, enabled: Set<String>) -> Linted {
         let linter = enabled == setup.defaultEnabled ? defaultLinter : Linter(rules: setup.rules, enabled: enabled)
         let document = Document(source: source, format: format)
-        let result = LintSession(linter: linter, configuration: setup.configuration, knownRules: known).lint(document)
+        let result = LintSession(linter: linter, configuration: setup.configuration, knownRules: known,
+                                 baseline: setup.baseline).lint(document)
         return Linted(document: document, result: result)
     }
 }

@@ -76,7 +76,7 @@ struct CorpusCommand: ParsableCommand {
                         return (JSON.object([("id", record.idJSON), ("line", String(record.line)),
                                              ("error", JSON.quoted(record.error ?? "unreadable record"))]), nil)
                     }
-                    let result = session.lint(text: text, format: markup)
+                    let result = session.lint(text: text, format: markup, path: session.baseline == nil ? nil : record.id)
                     var fields = [
                         ("id", record.idJSON),
                         ("score", JSON.number(result.score)),

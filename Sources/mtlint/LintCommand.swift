@@ -88,8 +88,10 @@ struct LintRun {
         let outcomes = Parallel.map(jobs, jobs: input.jobs) { job -> Result<LintedFile, FileLoadError> in
             let loaded: (text: String, encoding: TextEncoding)
             do { loaded = try FileLoader.loadWithEncoding(job.path, maxBytes: maxBytes) } catch let e as FileLoadError { return .failure(e) } catch { return .failure(.unreadable("\(error)")) }
-            let result = job.session.lint(text: loaded.text, format: job.format, reportUnusedSuppressions: reportUnusedSuppressions)
-            return .success(LintedFile(path: job.path == "-" ? "<stdin>" : job.path, result: result,
+            let path = job.path == "-" ? "<stdin>" : job.path
+            let result = job.session.lint(text: loaded.text, format: job.format, path: path,
+                                          reportUnusedSuppressions: reportUnusedSuppressions)
+            return .success(LintedFile(path: path, result: result,
                                        encoding: loaded.encoding, configuration: job.session.configuration))
         }
         for (job, outcome) in zip(jobs, outcomes) {
@@ -119,7 +121,7 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Colour: auto (on a terminal), always or never.")
     var color: ColorMode = .auto
 
-    @Option(help: "Report only findings that are not in this baseline (made with 'mtlint baseline').")
+    @Option(help: "Report only findings that are not in this baseline (made with 'mtlint baseline'; default: the configuration's 'baseline').")
     var baseline: String?
 
     @Flag(help: "Apply the suggestions of rules whose fixes are safe, writing files atomically.")
@@ -145,19 +147,9 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let factory = try LinterFactory(options: ruleOptions)
+        let factory = try LinterFactory(options: ruleOptions,
+                                        baselines: baseline.map { .file(URL(fileURLWithPath: $0)) } ?? .configured)
         var run = try LintRun(input: input, factory: factory, reportUnusedSuppressions: reportUnusedSuppressions)
-        if let baseline {
-            var known: Baseline
-            do { known = try Baseline.load(URL(fileURLWithPath: baseline)) } catch {
-                warn("\(error)")
-                throw ExitCode(2)
-            }
-            for i in run.files.indices {
-                run.files[i].result.diagnostics = known.filter(path: run.files[i].path, run.files[i].result.diagnostics,
-                                                                source: run.files[i].result.source)
-            }
-        }
         if fix { try applyFixes(&run) }
         var summary = Summary()
         summary.failed = run.unreadable.count
@@ -226,7 +218,7 @@ struct BaselineCommand: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
-        let run = try LintRun(input: input, factory: try LinterFactory(options: ruleOptions))
+        let run = try LintRun(input: input, factory: try LinterFactory(options: ruleOptions, baselines: .none))
         var entries: [(path: String, diagnostic: Diagnostic, source: SourceText)] = []
         for f in run.files { for d in f.result.diagnostics { entries.append((f.path, d, f.result.source)) } }
         FileHandle.standardOutput.write(Data(Baseline.json(entries).utf8))

@@ -60,7 +60,8 @@ struct ServeCommand: ParsableCommand {
         let linter = try factory.linter(for: config)
         let rules = try factory.rules(for: config)
         let setup = LintSetup(rules: rules, defaultEnabled: Set(linter.ruleInfos.map(\.id)),
-                              configuration: config, version: MTLintCommand.configuration.version)
+                              configuration: config, baseline: try factory.baseline(for: config),
+                              version: MTLintCommand.configuration.version)
         var options = ServerOptions(host: host, port: port, maxBodyBytes: Self.bytes(maxBody)!, timeout: timeout)
         if let concurrency { options.concurrency = concurrency }
         options.queueLimit = queue ?? max(64, options.concurrency * 32)

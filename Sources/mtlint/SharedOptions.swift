@@ -90,15 +90,22 @@ struct RuleOptions: ParsableArguments {
 
 /// Linters per configuration: rule sets are built once per set of packs, linters once per selection.
 final class LinterFactory {
+    /// Which baseline a session leaves out: the configuration's, one named on the command line, or none
+    /// (`mtlint baseline` records every finding).
+    enum Baselines { case configured, file(URL), none }
+
     let options: RuleOptions
+    let baselines: Baselines
+    private var loadedBaselines: [String: Baseline] = [:]
     private(set) var base: [any Rule]
     private var rulesByPacks: [String: [any Rule]] = [:]
     private var linters: [String: Linter] = [:]
     private var parsed: [String: Configuration] = [:]
     let known: [String: String]
 
-    init(options: RuleOptions) throws {
+    init(options: RuleOptions, baselines: Baselines = .configured) throws {
         self.options = options
+        self.baselines = baselines
         base = try options.loadRules()
         var k: [String: String] = [:]
         for r in base { for i in r.infos { k[i.id] = i.category.rawValue } }
@@ -144,7 +151,33 @@ final class LinterFactory {
 
     /// The lint session for a configuration: its linter, allow list, severities, and every known rule id.
     func session(for config: Configuration) throws -> LintSession {
-        LintSession(linter: try linter(for: config), configuration: config, knownRules: Set(known.keys))
+        LintSession(linter: try linter(for: config), configuration: config, knownRules: Set(known.keys),
+                    baseline: try baseline(for: config))
+    }
+
+    /// The baseline a configuration's files are linted against, read once per file.
+    func baseline(for config: Configuration) throws -> Baseline? {
+        let url: URL
+        switch baselines {
+        case .none: return nil
+        case .file(let u): url = u
+        case .configured:
+            guard let u = config.baseline else { return nil }
+            url = u
+        }
+        if let b = loadedBaselines[url.path] { return b }
+        do {
+            let b = try Baseline.load(url)
+            loadedBaselines[url.path] = b
+            return b
+        } catch {
+            if case .configured = baselines, let origin = config.baselineOrigin {
+                warn("\(origin): \(error) (set by 'baseline'; make it with 'mtlint baseline PATHS > FILE')")
+            } else {
+                warn("\(error)")
+            }
+            throw ExitCode(2)
+        }
     }
 
     func linter(for config: Configuration) throws -> Linter {

@@ -265,12 +265,21 @@ struct ServerTests {
     @Test func sameFindingsInEveryFrontEnd() async throws {
         let dir = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "allow: [decallation]\nseverity: {repeated-word: info}\nrules:\n  disable: [same-stem-pair]\n"
+        try ("allow: [decallation]\nseverity: {repeated-word: info}\nrules:\n  disable: [same-stem-pair]\n"
+             + "baseline: known.json\n")
             .write(to: dir.appendingPathComponent(".mtlint.yml"), atomically: true, encoding: .utf8)
+        // The baseline knows the findings of one line, recorded before the rest was written.
+        let known = "The Planning Planning office met the govemor on Friday.\n"
+        let story = dir.appendingPathComponent("story.txt")
+        try known.write(to: story, atomically: true, encoding: .utf8)
+        let recorded = try TestSupport.run(["baseline", "story.txt"], in: dir)
+        #expect(recorded.stdout.contains("repeated-word"), "\(recorded.stdout)")
+        try recorded.stdout.write(to: dir.appendingPathComponent("known.json"), atomically: true, encoding: .utf8)
         let text = "The the talks on decallation failed. They were ready to directly direct talks.\n"
             + "<!-- mtlint-disable-next-line noun-of-same-noun -->\nThey met at the Palace of the Palace.\n"
             + "The Planning Planning office met the govemor on Friday.\n"
-        try text.write(to: dir.appendingPathComponent("story.txt"), atomically: true, encoding: .utf8)
+            + "The Budget Budget office met on Monday.\n"
+        try text.write(to: story, atomically: true, encoding: .utf8)
         typealias Finding = [String]   // rule, start, end, severity
         func rows(_ list: [[String: Any]]) -> [Finding] {
             list.map { [$0["rule"] as? String ?? "?", "\($0["start"] ?? "?")", "\($0["end"] ?? "?")", $0["severity"] as? String ?? "?"] }
@@ -278,13 +287,16 @@ struct ServerTests {
         let cli = try TestSupport.run(["--format", "json", "story.txt"], in: dir)
         let cliFile = ((try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any])?["files"] as? [[String: Any]])?.first
         let fromCLI = rows(cliFile?["diagnostics"] as? [[String: Any]] ?? [])
-        let record = String(decoding: try JSONSerialization.data(withJSONObject: ["id": "s", "text": text]), as: UTF8.self)
+        let record = String(decoding: try JSONSerialization.data(withJSONObject: ["id": "story.txt", "text": text]), as: UTF8.self)
         let corpus = try TestSupport.run(["corpus"], stdin: record + "\n", in: dir)
         let fromCorpus = rows((try JSONSerialization.jsonObject(with: Data(corpus.stdout.utf8)) as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? [])
         #expect(!fromCLI.isEmpty)
         #expect(fromCLI.contains { $0[0] == "repeated-word" && $0[3] == "info" }, "\(fromCLI)")
         #expect(!fromCLI.contains { $0[0] == "same-stem-pair" || $0[0] == "noun-of-same-noun" }, "\(fromCLI)")
         #expect(!cli.stdout.contains("“decallation”"))
+        // The baseline's finding is known; the same finding on a new line is not.
+        #expect(fromCLI.filter { $0[0] == "repeated-word" }.count == 2, "\(fromCLI)")
+        #expect(!cli.stdout.contains("Planning Planning"))
         #expect(fromCorpus == fromCLI)
 
         let (server, port) = try await Self.startBinary(in: dir)

@@ -180,6 +180,19 @@ struct WorkflowTests {
         #expect(all.count == 1 && all.first?["text"] as? String == "talks talks")
     }
 
+    @Test func aMissingConfiguredBaselineIsAnErrorNamingTheSetting() throws {
+        let dir = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "fail_on: error\nbaseline: known.json\n".write(to: dir.appendingPathComponent(".mtlint.yml"), atomically: true, encoding: .utf8)
+        try "The talks talks failed.\n".write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        let r = try TestSupport.run(["a.txt"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(".mtlint.yml:2:") && r.stderr.contains("known.json"), "\(r.stderr)")
+        // `mtlint baseline` never reads the baseline, so it can write it the first time.
+        let b = try TestSupport.run(["baseline", "a.txt"], in: dir)
+        #expect(b.status == 0 && b.stdout.contains("repeated-word"))
+    }
+
     @Test func configurationFilesAreFoundMergedAndChecked() throws {
         let dir = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -18,6 +18,13 @@ public struct CorpusRecord: Sendable {
     public var text: String?
     public var line: Int
     public var error: String?
+
+    /// The id as text (a baseline's path for the record), nil when the record has none.
+    public var id: String? {
+        guard idJSON != "null", let value = try? JSONSerialization.jsonObject(with: Data(idJSON.utf8), options: [.fragmentsAllowed]) else { return nil }
+        if let s = value as? String { return s }
+        return idJSON
+    }
 }
 
 /// Reads records from a file descriptor line by line, in constant memory.

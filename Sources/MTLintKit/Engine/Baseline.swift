@@ -2,24 +2,37 @@ import Foundation
 
 /// Known findings recorded once (`mtlint baseline`) so that later runs report only new ones. Entries are
 /// keyed by path and fingerprint (rule, flagged text and context; no line numbers), counted, so that a
-/// second copy of a known finding is still new.
+/// second copy of a known finding is still new. Text without a path (a server request, an unnamed corpus
+/// record) matches a finding recorded under any path.
 public struct Baseline: Sendable {
     var counts: [String: Int] = [:]
+    /// Counts by fingerprint alone, over every path.
+    var anyPath: [String: Int] = [:]
 
     public init() {}
 
     static func key(_ path: String, _ fingerprint: String) -> String { path + "\u{0}" + fingerprint }
 
     public mutating func add(path: String, diagnostic d: Diagnostic, source: SourceText) {
-        counts[Self.key(path, Fingerprint.hash(d, in: source)), default: 0] += 1
+        record(path: path, fingerprint: Fingerprint.hash(d, in: source))
     }
 
-    /// The diagnostics that the baseline does not cover.
-    public mutating func filter(path: String, _ diagnostics: [Diagnostic], source: SourceText) -> [Diagnostic] {
-        diagnostics.filter { d in
-            let k = Self.key(path, Fingerprint.hash(d, in: source))
-            if let n = counts[k], n > 0 { counts[k] = n - 1; return false }
-            return true
+    mutating func record(path: String, fingerprint: String) {
+        counts[Self.key(path, fingerprint), default: 0] += 1
+        anyPath[fingerprint, default: 0] += 1
+    }
+
+    public var isEmpty: Bool { counts.isEmpty }
+
+    /// The diagnostics of one text that the baseline does not cover; each recorded finding covers one.
+    public func filter(path: String?, _ diagnostics: [Diagnostic], source: SourceText) -> [Diagnostic] {
+        var left: [String: Int] = [:]
+        return diagnostics.filter { d in
+            let fingerprint = Fingerprint.hash(d, in: source)
+            let k = path.map { Self.key($0, fingerprint) } ?? fingerprint
+            let n = left[k] ?? (path == nil ? anyPath[fingerprint] : counts[k]) ?? 0
+            left[k] = max(n - 1, 0)
+            return n == 0
         }
     }
 
@@ -43,7 +56,7 @@ public struct Baseline: Sendable {
             guard let path = f["path"] as? String, let fp = f["fingerprint"] as? String else {
                 throw .invalid(path: url.path, line: nil, detail: "finding \(i + 1) lacks path or fingerprint")
             }
-            b.counts[key(path, fp), default: 0] += 1
+            b.record(path: path, fingerprint: fp)
         }
         return b
     }

@@ -20,13 +20,18 @@ public struct Configuration: Sendable, Equatable {
     public var houseStyle: [String] = []
     /// House quotes and dashes (off unless set).
     public var typography = HouseTypography()
+    /// Known findings (`mtlint baseline`) left out of every report; relative to the configuration's folder.
+    /// Read when linting, not when parsing, so that `mtlint baseline > FILE` can write it the first time.
+    public var baseline: URL? = nil
+    /// Where `baseline` was set ("file:line"), for messages.
+    public var baselineOrigin: String? = nil
     /// Folders whose configuration files were merged, outermost first (for messages and caching).
     public var sources: [String] = []
 
     public init() {}
 
     public static let fileName = ".mtlint.yml"
-    static let keys = ["rules", "categories", "severity", "packs", "gazetteers", "house_style", "typography", "allow", "ignore", "fail_on", "max_garble"]
+    static let keys = ["rules", "categories", "severity", "packs", "gazetteers", "house_style", "typography", "allow", "ignore", "fail_on", "max_garble", "baseline"]
 
     /// Parses one file. Rule ids and categories are checked against `known` (id → category).
     public static func parse(_ url: URL, known: [String: String]) throws(DataError) -> Configuration {
@@ -69,6 +74,12 @@ public struct Configuration: Sendable, Equatable {
             case "typography": try typography(v)
             case "allow": configuration.allow = Set(try list(v, "allow").map { Document.key($0.0) })
             case "ignore": configuration.ignore = try list(v, "ignore").map(\.0)
+            case "baseline":
+                guard let file = v.string, !file.isEmpty else {
+                    throw .invalid(path: path, line: v.mark?.line, detail: "baseline takes the path of a file made with 'mtlint baseline'")
+                }
+                configuration.baseline = URL(fileURLWithPath: file, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
+                configuration.baselineOrigin = "\(path):\((v.mark?.line).map(String.init) ?? "?")"
             case "fail_on":
                 guard let s = v.string, ["error", "warning", "info", "never"].contains(s) else {
                     throw .invalid(path: path, line: v.mark?.line, detail: "fail_on must be error, warning, info or never")
@@ -189,6 +200,7 @@ public struct Configuration: Sendable, Equatable {
         m.ignore += child.ignore
         m.failOn = child.failOn ?? m.failOn
         m.maxGarble = child.maxGarble ?? m.maxGarble
+        if child.baseline != nil { (m.baseline, m.baselineOrigin) = (child.baseline, child.baselineOrigin) }
         m.sources += child.sources
         return m
     }
@@ -261,6 +273,7 @@ public struct Configuration: Sendable, Equatable {
 
         fail_on: warning       # lowest severity that fails the run: error, warning, info or never
         # max_garble: 0.1      # fail when a file's evidence of garble exceeds this (0 to 1; clean copy ~0.01–0.05)
+        # baseline: .mtlint-baseline.json   # leave out known findings (made with: mtlint baseline . > .mtlint-baseline.json)
 
         """
 }
