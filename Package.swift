@@ -36,7 +36,9 @@ let package = Package(
             dependencies: [
                 "MTLintKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
-            ]
+            ],
+            // The review page, served as it is on disk (see Page.swift).
+            resources: [.copy("Resources/page.html")]
         ),
         .executableTarget(
             name: "mtlint",

@@ -33,6 +33,9 @@ public struct ServerOptions: Sendable {
 /// The HTTP server behind `mtlint serve`: the page at `/`, mtlint's JSON API under `/v1`, `/health`,
 /// and LanguageTool's API under `/v2`.
 public final class MTLintHTTPServer: Sendable {
+    /// Where the review page was found (nil: `/` answers with a note that it is missing; the APIs work).
+    public static var pageLocation: URL? { Page.html == nil ? nil : Page.locate() }
+
     let service: LintService
     let options: ServerOptions
     let pool: WorkPool
@@ -173,10 +176,14 @@ public final class MTLintHTTPServer: Sendable {
         return r
     }
 
-    static let pageBuffer = ByteBuffer(string: Page.html)
+    static let pageBuffer = Page.html.map { ByteBuffer(bytes: $0) }
 
     static func page() -> Response {
-        Response(status: .ok, headers: [
+        guard let pageBuffer else {
+            return Response(status: .internalServerError, headers: [.contentType: "text/html; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: Page.missing)))
+        }
+        return Response(status: .ok, headers: [
             .contentType: "text/html; charset=utf-8",
             .cacheControl: "no-cache",
             // Nothing is loaded from anywhere else: the page works offline.

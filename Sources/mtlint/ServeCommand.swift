@@ -69,6 +69,9 @@ struct ServeCommand: ParsableCommand {
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             warn("warning: listening on \(host): anyone who can reach this address can use the server (there is no authentication)")
         }
+        if MTLintHTTPServer.pageLocation == nil {
+            warn("warning: the review page (page.html) is not beside this binary in mtlint_MTLintServer.resources/; '/' will say so, the APIs work")
+        }
         let server = MTLintHTTPServer(setup: setup, options: options)
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)

@@ -203,6 +203,10 @@ struct ServerTests {
             #expect(!page.text.contains("href=\"http"))
             #expect(!page.text.contains("@import"))
             #expect(page.text.contains("/v1/lint"))
+            // Served as it is on disk.
+            let onDisk = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Sources/MTLintServer/Resources/page.html")
+            #expect(page.text == (try String(contentsOf: onDisk, encoding: .utf8)))
 
             let missing = try await Self.get(port, "/nope")
             #expect(missing.status == 404)
