@@ -842,25 +842,8 @@ public final class NameIndex: @unchecked Sendable {
     /// Row-by-row OSA with early exit, for queries too long for the bit-parallel form; `rows` holds 3 × (m + 1).
     static func osaScalar(_ a: UnsafePointer<UInt8>, _ n: Int, _ b: UnsafePointer<UInt8>, _ m: Int, _ limit: Int,
                           _ rows: UnsafeMutablePointer<Int>) -> Int {
-        if abs(n - m) > limit { return limit + 1 }
-        if n == 0 { return m }
-        if m == 0 { return n }
-        var prev2 = rows, prev = rows + (m + 1), cur = rows + 2 * (m + 1)
-        for j in 0...m { prev[j] = j }
-        for i in 1...n {
-            cur[0] = i
-            var rowMin = i
-            for j in 1...m {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
-                cur[j] = v
-                rowMin = min(rowMin, v)
-            }
-            if rowMin > limit { return limit + 1 }
-            (prev2, prev, cur) = (prev, cur, prev2)
-        }
-        return min(prev[m], limit + 1)
+        min(NameSimilarity.osa(UnsafeBufferPointer(start: a, count: n), UnsafeBufferPointer(start: b, count: m),
+                               limit: limit, rows: rows), limit + 1)
     }
 
     private static func openFile(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {

@@ -3,16 +3,26 @@ public enum NameSimilarity {
     /// Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), stopping early
     /// once the distance must exceed `limit`.
     public static func osa(_ a: [UInt32], _ b: [UInt32], limit: Int = .max) -> Int {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (b.count + 1)) { rows in
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in osa(pa, pb, limit: limit, rows: rows.baseAddress!) }
+            }
+        }
+    }
+
+    /// The same over any two buffers (code points, bytes), with `rows` as scratch for 3 × (b.count + 1)
+    /// distances; the name index calls it with its own scratch to allocate nothing per query.
+    static func osa<T: Equatable>(_ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>, limit: Int,
+                                  rows: UnsafeMutablePointer<Int>) -> Int {
         let n = a.count, m = b.count
         if abs(n - m) > limit { return limit + 1 }
         if n == 0 { return m }
         if m == 0 { return n }
-        var prev2 = [Int](repeating: 0, count: m + 1)
-        var prev = Array(0...m)
-        var cur = [Int](repeating: 0, count: m + 1)
+        var prev2 = rows, prev = rows + (m + 1), cur = rows + 2 * (m + 1)
+        for j in 0...m { prev[j] = j }
         for i in 1...n {
             cur[0] = i
-            var rowMin = cur[0]
+            var rowMin = i
             for j in 1...m {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
