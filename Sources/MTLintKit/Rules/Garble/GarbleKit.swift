@@ -158,7 +158,7 @@ public final class GarbleData: @unchecked Sendable {
             var c = cost + (english.map { max(0, 6 - $0.zipf(w)) / 3 } ?? Double(level) / 50.0)
             if let context, let classes, let bigrams {
                 let cls = classes.function[w] ?? classes.open[w] ?? "N"
-                c -= 0.35 * (bigrams.logp(context.0, cls) + bigrams.logp(cls, context.1))
+                c -= SlipCost.contextWeight * (bigrams.logp(context.0, cls) + bigrams.logp(cls, context.1))
             }
             if let old = best[w], old <= c { return }
             best[w] = c
@@ -166,7 +166,7 @@ public final class GarbleData: @unchecked Sendable {
         let one = Self.edits(key)
         for (w, cost) in one { consider(w, cost) }
         if best.isEmpty && key.count >= 5 && maxDistance >= 2 {
-            for (w, d, _) in words.near.search(Array(key.utf8), limit: 2.0, maxLevel: maxLevel) { consider(w, d + 0.3) }
+            for (w, d, _) in words.near.search(Array(key.utf8), limit: 2.0, maxLevel: maxLevel) { consider(w, d + SlipCost.secondEdit) }
         }
         return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(limit).map { ($0.key, $0.value) }
     }
@@ -180,6 +180,21 @@ public final class GarbleData: @unchecked Sendable {
         return false
     }
 
+    /// What a slip costs in the suggestions' noisy channel (a plain edit costs 1): the slips typists and OCR
+    /// make most cost less, so their corrections rank first. Set by hand from the spelling-error literature's
+    /// ordering (doubling, transposition, vowel swap) and checked on the seeds' misspellings.
+    enum SlipCost {
+        static let doubledLetter = 0.6
+        static let transposition = 0.7
+        static let vowelForVowel = 0.9
+        static let ocrConfusion = 0.6
+        static let plain = 1.0
+        /// A second edit, searched only when no single edit gives a word, costs this on top of its distance.
+        static let secondEdit = 0.3
+        /// How much the fit between the neighbours' word classes counts against the slip (per log unit).
+        static let contextWeight = 0.35
+    }
+
     /// All strings one edit away with their costs (typical slips are cheaper).
     static func edits(_ word: String) -> [(String, Double)] {
         let c = Array(word.utf8)
@@ -191,15 +206,15 @@ public final class GarbleData: @unchecked Sendable {
             var d = c; d.remove(at: i)
             // Dropping one of a doubled letter is a typical slip.
             let doubled = (i > 0 && c[i - 1] == c[i]) || (i + 1 < c.count && c[i + 1] == c[i])
-            out.append((s(d), doubled ? 0.6 : 1.0))
+            out.append((s(d), doubled ? SlipCost.doubledLetter : SlipCost.plain))
             for l in letters where l != c[i] {
                 var r = c; r[i] = l
                 let vowel = Self.isVowel(l) && Self.isVowel(c[i])
-                out.append((s(r), vowel ? 0.9 : 1.0))
+                out.append((s(r), vowel ? SlipCost.vowelForVowel : SlipCost.plain))
             }
             if i + 1 < c.count && c[i] != c[i + 1] {
                 var t = c; t.swapAt(i, i + 1)
-                out.append((s(t), 0.7))
+                out.append((s(t), SlipCost.transposition))
             }
         }
         for i in 0...c.count {
@@ -207,7 +222,7 @@ public final class GarbleData: @unchecked Sendable {
                 var ins = c; ins.insert(l, at: i)
                 // Doubling a letter ("Tok" → "took") is a typical slip.
                 let doubling = (i > 0 && c[i - 1] == l) || (i < c.count && c[i] == l)
-                out.append((s(ins), doubling ? 0.6 : 1.0))
+                out.append((s(ins), doubling ? SlipCost.doubledLetter : SlipCost.plain))
             }
         }
         // OCR confusions: rn ↔ m, cl ↔ d, vv ↔ w.
@@ -218,7 +233,7 @@ public final class GarbleData: @unchecked Sendable {
             var i = 0
             while i + from.count <= c.count {
                 if Array(c[i..<(i + from.count)]) == from {
-                    out.append((s(Array(c[..<i]) + to + Array(c[(i + from.count)...])), 0.6))
+                    out.append((s(Array(c[..<i]) + to + Array(c[(i + from.count)...])), SlipCost.ocrConfusion))
                 }
                 i += 1
             }

@@ -32,6 +32,30 @@ struct GarbledNameRule: Rule {
             "I've seen Ive's designs. Jony Ive said so.",
         ])
 
+    /// How close an unknown word must come to a name to read as its garbled form. Chosen by hand on the seed
+    /// annotations (`Samples/*.expected.tsv`) and held to the clean dev sets' silence; `scripts/score-names.py`
+    /// measures them on name garbles nobody tuned on (README, Names).
+    enum Closeness {
+        /// A name the document uses: one edit on a word of at least this many letters…
+        static let oneEditMinLetters = 5
+        /// …or two edits on one this long, with the same first letter and this Jaro–Winkler similarity.
+        static let twoEditMinLetters = 6
+        static let twoEditMinJaroWinkler = 0.85
+        /// A person the document names, where the context says person (a title, a given name): a looser
+        /// shape, same last two letters, at most one letter more or less.
+        static let personMinJaroWinkler = 0.74
+        static let personMinBigramDice = 0.25
+        /// A curated name the document does not use needs more: one edit on six letters at this similarity…
+        static let curatedOneEditMinLetters = 6
+        static let curatedOneEditMinJaroWinkler = 0.9
+        /// …or this much with a matching title or given name.
+        static let curatedContextMinJaroWinkler = 0.8
+        /// Candidates rank by similarity less this much per edit; the winner must lead by `margin` or
+        /// nothing is suggested.
+        static let editPenalty = 0.05
+        static let margin = 0.05
+    }
+
     struct Candidate {
         var entity: Int
         var form: String
@@ -105,22 +129,23 @@ struct GarbledNameRule: Rule {
                     guard f.count >= 3, !form.contains(" ") else { continue }
                     let d = NameSimilarity.osa(q, f, limit: 4)
                     let jw = NameSimilarity.jaroWinkler(q, f)
-                    var ok = (d <= 1 && q.count >= 5) || (d <= 2 && q.count >= 6 && jw >= 0.85 && q.first == f.first)
+                    var ok = (d <= 1 && q.count >= Closeness.oneEditMinLetters)
+                        || (d <= 2 && q.count >= Closeness.twoEditMinLetters && jw >= Closeness.twoEditMinJaroWinkler && q.first == f.first)
                     if !ok && docPersons.contains(e) {
                         let context = personLike || !titles.isDisjoint(with: Set(entity.titles.flatMap { $0.split(separator: " ").map { Document.key(String($0)) } }))
                             || !givens.isDisjoint(with: Set(entity.given.map(Document.key)))
-                        ok = context && jw >= 0.74 && NameSimilarity.bigramDice(q, f) >= 0.25
+                        ok = context && jw >= Closeness.personMinJaroWinkler && NameSimilarity.bigramDice(q, f) >= Closeness.personMinBigramDice
                             && q.suffix(2) == f.suffix(2) && abs(q.count - f.count) <= 1
                     }
                     guard ok else { continue }
-                    let score = jw - Double(d) * 0.05
+                    let score = jw - Double(d) * Closeness.editPenalty
                     if entityBest == nil || score > entityBest!.score { entityBest = Candidate(entity: e, form: a.displayForm(e), score: score) }
                 }
                 if let c = entityBest { best.append(c) }
             }
             if best.isEmpty, let c = curatedCandidate(a, q, titles: titles, givens: givens) { best = [c] }
             best.sort { $0.score > $1.score }
-            guard let winner = best.first, best.count == 1 || winner.score - best[1].score >= 0.05 else { continue }
+            guard let winner = best.first, best.count == 1 || winner.score - best[1].score >= Closeness.margin else { continue }
             for t in tokens {
                 findings.append(Finding(
                     ruleID: Self.info.id, units: a.unitsWithoutPossessive(t),
@@ -200,12 +225,13 @@ struct GarbledNameRule: Rule {
             let jw = NameSimilarity.jaroWinkler(q, f)
             let context = !titles.isDisjoint(with: Set(entity.titles.flatMap { $0.split(separator: " ").map { Document.key(String($0)) } }))
                 || !givens.isDisjoint(with: Set(entity.given.map(Document.key)))
-            let ok = (d <= 1 && q.count >= 6 && jw >= 0.9) || (context && jw >= 0.8)
+            let ok = (d <= 1 && q.count >= Closeness.curatedOneEditMinLetters && jw >= Closeness.curatedOneEditMinJaroWinkler)
+                || (context && jw >= Closeness.curatedContextMinJaroWinkler)
             guard ok else { continue }
-            if !found.contains(where: { $0.entity == e }) { found.append(Candidate(entity: e, form: entity.preferred, score: jw - Double(d) * 0.05)) }
+            if !found.contains(where: { $0.entity == e }) { found.append(Candidate(entity: e, form: entity.preferred, score: jw - Double(d) * Closeness.editPenalty)) }
         }
         found.sort { $0.score > $1.score }
-        guard let w = found.first, found.count == 1 || w.score - found[1].score >= 0.05 else { return nil }
+        guard let w = found.first, found.count == 1 || w.score - found[1].score >= Closeness.margin else { return nil }
         return w
     }
 
