@@ -5,6 +5,19 @@ import Foundation
 /// open-addressing hash table over the file's own bytes: no per-entry String, so loading 300,000 entries
 /// takes milliseconds, and a lookup hashes the query's UTF-8 and compares bytes.
 public final class WordList: @unchecked Sendable {
+    /// SCOWL's size levels as the rules read them (SCOWL's README: 35 is a small dictionary, 50 the
+    /// usual one, 60–70 large ones with rare words).
+    public enum Level {
+        /// Words everybody knows: a foreign fragment of them is mostly English.
+        public static let everyday = 40
+        /// The usual dictionary: a word this common is a safe correction or a safe half of a split word.
+        public static let common = 50
+        /// A large dictionary: real English, if uncommon.
+        public static let large = 60
+        /// The largest list with hyphenated compounds.
+        public static let largest = 70
+    }
+
     private let blob: [UInt8]
     private var starts: [UInt32] = []
     private var lengths: [UInt16] = []

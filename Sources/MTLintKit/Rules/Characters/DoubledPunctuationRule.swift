@@ -78,7 +78,7 @@ public struct DoubledPunctuationRule: Rule {
                     // "word.," after an ordinary word (not an abbreviation).
                     if let t = Chars.token(at: i - 1, in: doc), doc.tokens[t].kind == .word, doc.tokens[t].length >= 4,
                        !doc.tokens[t].flags.contains(.capitalized), !doc.text(t).contains("."),
-                       let level = words.get?.commonWordLevel(doc.keys[t]), level <= 50,
+                       let level = words.get?.commonWordLevel(doc.keys[t]), level <= WordList.Level.common,
                        !Self.abbreviations.contains(doc.keys[t]) {
                         keep = 0x2C
                     }

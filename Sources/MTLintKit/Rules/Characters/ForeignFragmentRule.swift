@@ -71,7 +71,7 @@ public struct ForeignFragmentRule: Rule {
                     let word = String(w)
                     if word.count == 1 && word.unicodeScalars.first!.value < 0x80 {
                         a[word, default: 0] |= UInt16(1) << UInt16(k)
-                    } else if let level = words?.commonWordLevel(word), level <= 40 {
+                    } else if let level = words?.commonWordLevel(word), level <= WordList.Level.everyday {
                         a[word, default: 0] |= UInt16(1) << UInt16(k)
                     } else {
                         m[word, default: 0] |= UInt16(1) << UInt16(k)
@@ -132,7 +132,7 @@ public struct ForeignFragmentRule: Rule {
                 if let bits = table.ambiguous[key], lower || initial { classes.append(.ambiguous(bits)); continue }
                 if !lower && !initial { classes.append(.name); continue }
                 if key.count <= 2 && !key.unicodeScalars.contains(where: { $0.value >= 0x80 }) { classes.append(.neutral); continue }
-                if let level = list.commonWordLevel(key), level <= 60 { classes.append(.english); continue }
+                if let level = list.commonWordLevel(key), level <= WordList.Level.large { classes.append(.english); continue }
                 if key.contains("'") || key.contains("’") { classes.append(.english); continue }
                 classes.append(.unknown(Self.letterVotes(key)))
             }
@@ -258,7 +258,7 @@ public struct ForeignFragmentRule: Rule {
             guard doc.tokens[t].kind == .word else { continue }
             let st = Int(doc.tokens[t].start)
             guard st > openAt && !r.contains(st) else { continue }
-            if doc.tokens[t].length >= 3, let l = list?.commonWordLevel(doc.keys[t]), l <= 50, table.get.map[doc.keys[t]] == nil {
+            if doc.tokens[t].length >= 3, let l = list?.commonWordLevel(doc.keys[t]), l <= WordList.Level.common, table.get.map[doc.keys[t]] == nil {
                 return false
             }
         }

@@ -144,14 +144,14 @@ public struct InvisibleCharacterRule: Rule {
         while b < cps.count && Chars.isLetter(cps[b]) { b += 1 }
         let left = Chars.string(cps[a..<i]), right = Chars.string(cps[(i + 1)..<b])
         let joined = left + right
-        let leftWord = (list.level(left) ?? 99) <= 50 && left.count > 1
-        let rightWord = (list.level(right) ?? 99) <= 50 && right.count > 1
+        let leftWord = (list.level(left) ?? 99) <= WordList.Level.common && left.count > 1
+        let rightWord = (list.level(right) ?? 99) <= WordList.Level.common && right.count > 1
         if leftWord && rightWord {
             // Two words: a no-break space after a short word keeps it off a line end ("a part", "in deed");
             // after a longer word inside a common word it splits it ("con tracts", "remind ed").
             guard left.count >= 3, !Self.shortWords.contains(left.lowercased()),
-                  let level = list.commonWordLevel(joined.lowercased()), level <= 50 else { return nil }
-        } else if let level = list.level(joined), level <= 60 {
+                  let level = list.commonWordLevel(joined.lowercased()), level <= WordList.Level.common else { return nil }
+        } else if let level = list.level(joined), level <= WordList.Level.large {
             // "negoti ations": the pieces make a word.
         } else {
             // "Zelen sky": lower case on both sides of the space, and one piece is no word at all.

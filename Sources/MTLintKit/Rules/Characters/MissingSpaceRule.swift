@@ -32,8 +32,8 @@ public struct MissingSpaceRule: Rule {
     /// which are rarely both, stay quiet): the left one in lower case, the right one in any case.
     private func bothWords(_ left: String, _ right: String) -> Bool {
         guard left.count >= 3, let list = words.get else { return false }
-        if let l = list.commonWordLevel(left.lowercased()), l <= 60 { return true }
-        if let r = list.commonWordLevel(right.lowercased()), r <= 50 { return true }
+        if let l = list.commonWordLevel(left.lowercased()), l <= WordList.Level.large { return true }
+        if let r = list.commonWordLevel(right.lowercased()), r <= WordList.Level.common { return true }
         return Self.starters.contains(right)
     }
 

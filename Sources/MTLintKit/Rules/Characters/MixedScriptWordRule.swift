@@ -123,7 +123,7 @@ public struct MixedScriptWordRule: Rule {
                 // A whole word of Cyrillic or Greek look-alikes spelling an English word in Latin prose
                 // ("Моѕсоw" → no: "рау" → "pay").
                 if latin == 0, let fixed = Self.latinSpelling(cps), let list = words.get,
-                   let level = list.level(fixed), level <= 50, Self.latinContext(doc, t) {
+                   let level = list.level(fixed), level <= WordList.Level.common, Self.latinContext(doc, t) {
                     findings.append(Finding(
                         ruleID: info.id, units: tok.range,
                         message: "“\(Chars.string(cps))” is written in \(cyrillic > 0 ? "Cyrillic" : "Greek") letters that look like Latin ones; spell it “\(fixed)”.",

@@ -79,9 +79,9 @@ public struct SpacedHyphenRule: Rule {
                 // A line break in the original: hard-wrapped or hyphenated at the line end, not a typo.
                 if Self.hasLineBreak(doc, gap) || !Chars.plainGap(doc, from: gap.lowerBound, to: gap.upperBound) { continue }
                 let participle = (r.hasSuffix("ed") || r.hasSuffix("ing")) && r.count >= 5 && left.kind == .word
-                    && (list?.commonWordLevel(l)).map { $0 <= 60 } == true && (list?.commonWordLevel(r)).map { $0 <= 60 } == true
+                    && (list?.commonWordLevel(l)).map { $0 <= WordList.Level.large } == true && (list?.commonWordLevel(r)).map { $0 <= WordList.Level.large } == true
                 let evidence = Self.prefixes.contains(l) || Self.heads.contains(r) || participle
-                    || (list?.level(doc.text(i) + "-" + doc.text(i + 2)).map { $0 <= 70 } ?? false)
+                    || (list?.level(doc.text(i) + "-" + doc.text(i + 2)).map { $0 <= WordList.Level.largest } ?? false)
                     || (left.flags.contains(.capitalized) && right.flags.contains(.capitalized))
                     || left.kind == .number
                 // Extend over a following hyphenated tail ("five -year-old").

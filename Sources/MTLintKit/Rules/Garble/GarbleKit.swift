@@ -97,7 +97,7 @@ public final class GarbleData: @unchecked Sendable {
         if chars.count >= 7 {
             for cut in 3...(chars.count - 3) {
                 let a = String(chars[..<cut]), b = String(chars[cut...])
-                if (Self.prefixes.contains(a) || (words.commonWordLevel(a).map { $0 <= 50 } ?? false))
+                if (Self.prefixes.contains(a) || (words.commonWordLevel(a).map { $0 <= WordList.Level.common } ?? false))
                     && (words.commonWordLevel(b) != nil || isInflectedKnown(b)) { return true }
             }
         }
@@ -175,7 +175,7 @@ public final class GarbleData: @unchecked Sendable {
     func isNearWord(_ key: String) -> Bool {
         guard let words else { return false }
         for (w, _) in Self.edits(key) where w != key {
-            if let l = words.commonWordLevel(w), l <= 50 { return true }
+            if let l = words.commonWordLevel(w), l <= WordList.Level.common { return true }
         }
         return false
     }
