@@ -44,19 +44,31 @@ public struct DocumentScores: Sendable {
     public var words: Int = 0
 }
 
-/// A logistic model over the named signals: 1 / (1 + e^−(bias + Σ weight × signal)).
+/// A logistic model over the named signals: 1 / (1 + e^−(bias + Σ weight × signal)). Weights are kept in
+/// `GarbleScorer.signalNames` order, so scoring a passage indexes arrays instead of hashing names.
 public struct LogisticModel: Sendable {
     public var bias: Double
-    public var weights: [String: Double]
+    /// One weight per signal, in `GarbleScorer.signalNames` order.
+    public var weightVector: [Double]
 
-    func evaluate(_ values: [String: Double], names: [String]) -> (p: Double, signals: [GarbleSignal]) {
+    public init(bias: Double, weights: [String: Double]) {
+        self.bias = bias
+        self.weightVector = GarbleScorer.signalNames.map { weights[$0] ?? 0 }
+    }
+
+    public var weights: [String: Double] {
+        Dictionary(uniqueKeysWithValues: zip(GarbleScorer.signalNames, weightVector))
+    }
+
+    /// `values` in `GarbleScorer.signalNames` order.
+    func evaluate(_ values: [Double]) -> (p: Double, signals: [GarbleSignal]) {
         var z = bias
         var out: [GarbleSignal] = []
-        for name in names {
-            let v = values[name] ?? 0
-            let w = weights[name] ?? 0
+        out.reserveCapacity(values.count)
+        for i in values.indices {
+            let v = values[i], w = weightVector[i]
             z += w * v
-            out.append(GarbleSignal(name: name, value: v, contribution: w * v))
+            out.append(GarbleSignal(name: GarbleScorer.signalNames[i], value: v, contribution: w * v))
         }
         return (1 / (1 + exp(-z)), out)
     }
@@ -82,20 +94,22 @@ public struct GarbleModel: Sendable {
                             threshold: 0.5, sentenceThreshold: 0.6)
         for (file, isScore) in [("garble/score-model.tsv", true), ("garble/passage-model.tsv", false)] {
             let url = rules.appendingPathComponent(file)
-            var model = LogisticModel(bias: 0, weights: [:])
+            var bias = 0.0
+            var weights: [String: Double] = [:]
             for r in try GarbleFiles.rows(url, columns: 2) {
                 guard let v = Double(r[1]), v.isFinite else { throw .invalid(path: url.path, line: nil, detail: "not a number: \(r[1])") }
                 switch r[0] {
-                case "bias": model.bias = v
+                case "bias": bias = v
                 case "threshold" where !isScore: m.threshold = v
                 case "sentence-threshold" where !isScore: m.sentenceThreshold = v
                 default:
                     guard GarbleScorer.signalNames.contains(r[0]) else {
                         throw .invalid(path: url.path, line: nil, detail: "unknown signal: \(r[0])")
                     }
-                    model.weights[r[0]] = v
+                    weights[r[0]] = v
                 }
             }
+            let model = LogisticModel(bias: bias, weights: weights)
             if isScore { m.score = model } else { m.evidence = model }
         }
         return m
@@ -224,36 +238,37 @@ public struct GarbleScorer: Sendable {
 
     /// Signal values from counts: rates shrunk toward a clean prior, so that short passages are not
     /// extreme by chance and long ones are not penalised for their length.
-    static func signals(_ c: Counts) -> [String: Double] {
+    /// The signals of a passage, in `signalNames` order.
+    static func signals(_ c: Counts) -> [Double] {
         let d = c.words + 4
         return [
             // Square root and a cap of two warnings' worth: the first findings in a passage say most; a
             // cluster of one-off slips makes a defective passage, not necessarily a garbled one.
-            "findings": (min(c.findings, 1.2) / (c.words + 20)).squareRoot(),
-            "non-words": c.nonWords / d,
-            "typos": c.typos / d,
-            "repetition": c.repeats / d,
-            "loops": c.loops / d,
-            "odd-order": c.odd / d,
-            "surprisal": (c.surprisal + 4 * 0.2) / (c.transitions + 4),
-            "rarity": (c.rarity + 4 * 0.05) / (c.rareCount + 4),
+            (min(c.findings, 1.2) / (c.words + 20)).squareRoot(),   // findings
+            c.nonWords / d,                                        // non-words
+            c.typos / d,                                           // typos
+            c.repeats / d,                                         // repetition
+            c.loops / d,                                           // loops
+            c.odd / d,                                             // odd-order
+            (c.surprisal + 4 * 0.2) / (c.transitions + 4),         // surprisal
+            (c.rarity + 4 * 0.05) / (c.rareCount + 4),             // rarity
             // The chance that a translated passage holds a major error grows with what it has to say: its
             // words, its information (rarer words carry more), and its word pairs that English seldom uses.
-            "length": log2(c.words + 1),
-            "content": log2(c.lexSurprisal + 1),
-            "unlisted-pairs": log2(c.unlisted + 1),
-            "foreign": c.foreign / d,
+            log2(c.words + 1),                                     // length
+            log2(c.lexSurprisal + 1),                              // content
+            log2(c.unlisted + 1),                                  // unlisted-pairs
+            c.foreign / d,                                         // foreign
         ]
     }
 
     func model(_ c: Counts) -> (score: Double, signals: [GarbleSignal], evidence: Double, evidenceSignals: [GarbleSignal]) {
         let values = Self.signals(c)
         guard let m = kit.data.model else {
-            let zero = Self.signalNames.map { GarbleSignal(name: $0, value: values[$0] ?? 0, contribution: 0) }
+            let zero = values.indices.map { GarbleSignal(name: Self.signalNames[$0], value: values[$0], contribution: 0) }
             return (0, zero, 0, zero)
         }
-        let s = m.score.evaluate(values, names: Self.signalNames)
-        let e = m.evidence.evaluate(values, names: Self.signalNames)
+        let s = m.score.evaluate(values)
+        let e = m.evidence.evaluate(values)
         return (s.p, s.signals, e.p, e.signals)
     }
 

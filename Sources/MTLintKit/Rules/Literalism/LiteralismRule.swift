@@ -7,15 +7,19 @@ public struct LiteralismRule: Rule {
         summary: "Calques and false friends from the literalism packs.", triggers: [], quiet: [])
 
     let entries: [LiteralismEntry]
-    private let byFirstKey: [String: [Int]]
+    /// Every key the prefilters below test, interned: a document's tokens are looked up here once each, and
+    /// the hot loop compares small integers instead of hashing strings at every token for every entry.
+    private let vocabulary: [String: Int32]
+    /// Per vocabulary id: the entries whose match can start with that key.
+    private let byFirstID: [[Int]]
     private let wildcard: [Int]
-    /// Per entry: the keys its second token can have, when the first two elements are fixed words — a
-    /// set lookup that rejects most candidates before the backtracking matcher runs.
-    private let secondKeys: [Set<String>?]
-    /// Per entry: a later element every match needs (its possible first keys) and how many tokens after the
-    /// start it can begin at most — a few set lookups that spare most "the …" and "in …" entries the
+    /// Per entry: the ids its second token can have, when the first two elements are fixed words — a
+    /// lookup that rejects most candidates before the backtracking matcher runs.
+    private let secondIDs: [[Int32]?]
+    /// Per entry: a later element every match needs (the ids it can begin with) and how many tokens after
+    /// the start it can begin at most — a few comparisons that spare most "the …" and "in …" entries the
     /// backtracking matcher and its allocations.
-    private let anchors: [(keys: Set<String>, reach: Int)?]
+    private let anchors: [(ids: [Int32], reach: Int)?]
     /// Entries behind references, so the hot loop borrows them instead of copying a large struct.
     private let boxes: [EntryBox]
 
@@ -32,19 +36,29 @@ public struct LiteralismRule: Rule {
 
     init(entries: [LiteralismEntry]) {
         self.entries = entries
-        var index: [String: [Int]] = [:]
+        var vocabulary: [String: Int32] = [:]
+        func id(_ key: String) -> Int32 {
+            if let i = vocabulary[key] { return i }
+            let i = Int32(vocabulary.count)
+            vocabulary[key] = i
+            return i
+        }
+        var byFirst: [Int32: [Int]] = [:]
         var wildcard: [Int] = []
         for (i, e) in entries.enumerated() {
-            if let keys = e.pattern.firstKeys {
-                for k in Set(keys) { index[k, default: []].append(i) }
+            if let keys = e.pattern.startKeys {
+                for k in Set(keys) { byFirst[id(k), default: []].append(i) }
             } else {
                 wildcard.append(i)
             }
         }
-        self.byFirstKey = index
+        self.secondIDs = entries.map { Self.secondKeys($0.pattern).map { $0.sorted().map(id) } }
+        self.anchors = entries.map { Self.anchor($0.pattern).map { (ids: $0.keys.sorted().map(id), reach: $0.reach) } }
+        var table = [[Int]](repeating: [], count: vocabulary.count)
+        for (k, list) in byFirst { table[Int(k)] = list }
+        self.vocabulary = vocabulary
+        self.byFirstID = table
         self.wildcard = wildcard
-        self.secondKeys = entries.map { Self.secondKeys($0.pattern) }
-        self.anchors = entries.map { Self.anchor($0.pattern) }
         self.boxes = entries.map(EntryBox.init)
     }
 
@@ -74,10 +88,12 @@ public struct LiteralismRule: Rule {
     }
 
     public func check(_ doc: Document, _ findings: inout [Finding]) {
+        // Each token's key looked up once: -1 for keys no prefilter tests.
+        let ids = doc.keys.map { vocabulary[$0] ?? -1 }
         for (si, s) in doc.sentences.enumerated() {
             var t = s.tokens.lowerBound
             while t < s.tokens.upperBound {
-                if let (entry, m) = firstMatch(doc, at: t, sentence: si) {
+                if let (entry, m) = firstMatch(doc, ids, at: t, sentence: si) {
                     findings.append(finding(boxes[entry].entry, m, doc))
                     t = max(m.end, t + 1)
                 } else {
@@ -87,16 +103,16 @@ public struct LiteralismRule: Rule {
         }
     }
 
-    private func firstMatch(_ doc: Document, at t: Int, sentence si: Int) -> (Int, PatternMatch)? {
+    private func firstMatch(_ doc: Document, _ ids: [Int32], at t: Int, sentence si: Int) -> (Int, PatternMatch)? {
         let bounds = doc.sentences[si].tokens
         var best: (Int, PatternMatch)?
         func consider(_ i: Int) {
             if let b = best, b.0 < i { return }
-            if let second = secondKeys[i], t + 1 >= bounds.upperBound || !second.contains(doc.keys[t + 1]) { return }
+            if let second = secondIDs[i], t + 1 >= bounds.upperBound || !second.contains(ids[t + 1]) { return }
             if let anchor = anchors[i] {
                 var k = t, found = false
                 let last = min(t + anchor.reach, bounds.upperBound - 1)
-                while k <= last { if anchor.keys.contains(doc.keys[k]) { found = true; break }; k += 1 }
+                while k <= last { if anchor.ids.contains(ids[k]) { found = true; break }; k += 1 }
                 if !found { return }
             }
             let box = boxes[i]
@@ -104,7 +120,8 @@ public struct LiteralismRule: Rule {
                   contextAllows(box.entry, m, doc, sentence: si) else { return }
             best = (i, m)
         }
-        if let list = byFirstKey[doc.keys[t]] { for i in list { consider(i) } }
+        let id = ids[t]
+        if id >= 0 { for i in byFirstID[Int(id)] { consider(i) } }
         for i in wildcard { consider(i) }
         return best
     }

@@ -24,14 +24,19 @@ struct Pattern: Sendable {
     /// Elements (indices) whose tokens make up the flagged span.
     var flagged: ClosedRange<Int>
 
-    /// Keys a match can start with, or nil when the first element can be skipped or is a wildcard.
-    var firstKeys: [String]? {
-        guard let first = elements.first, !first.optional else { return nil }
-        switch first.kind {
-        case .words(let w): return w.map { $0[0] }
-        case .punctuation(let p): return [p]
-        case .anyWord, .gap: return nil
+    /// Keys a match can start with: those of the leading optional elements and of the first required one
+    /// (a match that skips the optional ones starts there); nil when any of them is a wildcard or a gap.
+    var startKeys: [String]? {
+        var keys: [String] = []
+        for el in elements {
+            switch el.kind {
+            case .words(let w): keys += w.map { $0[0] }
+            case .punctuation(let p): keys.append(p)
+            case .anyWord, .gap: return nil
+            }
+            if !el.optional { return keys }
         }
+        return keys
     }
 
     struct SyntaxError: Error, CustomStringConvertible {
