@@ -65,6 +65,21 @@ struct EnglishModelTests {
         #expect(!m.isNonWord("mutta", misspellingOf: misspelling))       // Finnish, not misspelt
     }
 
+    @Test func wordClassNumbersAgreeWithTheirNames() throws {
+        let kit = GarbleKit(rules: TestSupport.rulesDirectory, words: Lazy { try? WordList.shared(in: TestSupport.rulesDirectory) }).data
+        let classes = try #require(kit.classes), bigrams = try #require(kit.bigrams)
+        for (i, name) in classes.names.enumerated() {
+            #expect(WordClasses.isTransparent(WordClassID(i)) == ClassBigramModel.transparent.contains(name), "\(name)")
+            for (j, next) in classes.names.enumerated() {
+                #expect(kit.association(WordClassID(i), WordClassID(j)) == bigrams.association(name, next))
+            }
+        }
+        let doc = Document(text: "Yesterday the minister 's aides met 3 people, (quietly).")
+        for t in doc.tokens.indices {
+            #expect(classes.tokenClass(doc, t, initial: t == 0) == classes.names[Int(classes.tokenClassID(doc, t, initial: t == 0))])
+        }
+    }
+
     @Test func rareWordsAndScientificNamesAreQuiet() {
         for text in ["The oil of ylang ylang is used in perfume.", "This is the Philodendron selloum.",
                      "The plant, which is helicodiceros, smells of meat.", "Its reconfigurability is the point."] {

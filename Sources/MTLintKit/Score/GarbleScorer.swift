@@ -309,7 +309,7 @@ public struct GarbleScorer: Sendable {
     /// What the walk over a sentence's tokens carries from one token to the next.
     private struct Walk {
         /// The class and token of the last token that counted for word order ("BOS" at the start).
-        var prev = "BOS"
+        var prev = WordClasses.bos
         var prevToken: Int?
         /// Whether the next word starts a sentence or clause (its capital says nothing).
         var initial = true
@@ -348,15 +348,18 @@ public struct GarbleScorer: Sendable {
     /// span, an image) leaves no word order to judge.
     private func wordOrder(_ doc: Document, _ t: Int, _ kit: GarbleData, _ walk: inout Walk, _ c: inout Counts) {
         let tok = doc.tokens[t]
-        let cls = kit.classes?.tokenClass(doc, t, initial: walk.initial) ?? "N"
-        if cls == "STOP" || cls == "COLON" { walk.initial = true } else if cls != "QUOTE" && cls != "LPAR" { walk.initial = false }
+        let cls = kit.classes?.tokenClassID(doc, t, initial: walk.initial) ?? WordClasses.n
+        if cls == WordClasses.stop || cls == WordClasses.colon {
+            walk.initial = true
+        } else if cls != WordClasses.quote && cls != WordClasses.lpar {
+            walk.initial = false
+        }
         let stutter = tok.kind == .word && walk.prevToken.map { doc.tokens[$0].kind == .word && doc.keys[$0] == doc.keys[t] } == true
         let gap = doc.format != .plain && walk.prevToken.map { removedBetween(doc, $0, t) } == true
-        if gap && !ClassBigramModel.transparent.contains(cls) {
+        if gap && !WordClasses.isTransparent(cls) {
             walk.prev = cls
             walk.prevToken = t
-        } else if !stutter, !ClassBigramModel.transparent.contains(cls), let bigrams = kit.bigrams {
-            let assoc = bigrams.association(walk.prev, cls)
+        } else if !stutter, !WordClasses.isTransparent(cls), let assoc = kit.association(walk.prev, cls) {
             c.transitions += 1
             c.surprisal += max(0, -assoc)
             if assoc <= -1.2 {
@@ -408,8 +411,7 @@ public struct GarbleScorer: Sendable {
 
     /// A sentence that ends without terminal punctuation: how likely its last class ends one.
     private func sentenceEnd(_ kit: GarbleData, _ walk: Walk, _ c: inout Counts) {
-        guard let bigrams = kit.bigrams, c.transitions > 0, walk.prev != "STOP" else { return }
-        let assoc = bigrams.association(walk.prev, "STOP")
+        guard c.transitions > 0, walk.prev != WordClasses.stop, let assoc = kit.association(walk.prev, WordClasses.stop) else { return }
         c.transitions += 1
         c.surprisal += max(0, -assoc)
         if assoc <= -1.2 { c.odd += 1 }

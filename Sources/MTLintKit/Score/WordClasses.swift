@@ -1,5 +1,8 @@
 import Foundation
 
+/// A word class by number: an index into `WordClasses.names`.
+public typealias WordClassID = UInt8
+
 /// Coarse word classes for the garble model: closed-class words as themselves (article, preposition,
 /// auxiliary…), ordinary words by their usual part of speech (from WordNet, `Rules/garble/word-classes.tsv`),
 /// names, numbers and punctuation. `scripts/build-garble-data.py` uses the same mapping to train
@@ -10,16 +13,44 @@ public final class WordClasses: @unchecked Sendable {
     /// Ordinary lower-case words whose class is not N → class.
     let open: [String: String]
     let words: WordList?
+    /// Every class by number (`WordClassID`): the fixed classes first, then the data's. The scorer works on
+    /// the numbers, so a token costs no String and class pairs index a matrix.
+    public let names: [String]
+    private let functionIDs: [String: WordClassID]
+    private let openIDs: [String: WordClassID]
+
+    /// Classes `tokenClass` assigns without the data, in `WordClassID` order.
+    static let fixed = ["N", "NUM", "COMMA", "STOP", "COLON", "LPAR", "RPAR", "DASH", "QUOTE", "SYM", "SUBJ", "NAME",
+                        "GEN", "UNK", "BOS", "EOS"]
+    public static let n: WordClassID = 0, num: WordClassID = 1, comma: WordClassID = 2, stop: WordClassID = 3,
+                      colon: WordClassID = 4, lpar: WordClassID = 5, rpar: WordClassID = 6, dash: WordClassID = 7,
+                      quote: WordClassID = 8, sym: WordClassID = 9, subj: WordClassID = 10, name: WordClassID = 11,
+                      gen: WordClassID = 12, unk: WordClassID = 13, bos: WordClassID = 14, eos: WordClassID = 15
 
     init(function: [String: String], open: [String: String], words: WordList?) {
         self.function = function
         self.open = open
         self.words = words
+        var names = Self.fixed
+        var index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, WordClassID($0)) })
+        func id(_ c: String) -> WordClassID {
+            if let i = index[c] { return i }
+            let i = WordClassID(names.count)
+            names.append(c)
+            index[c] = i
+            return i
+        }
+        self.functionIDs = function.mapValues(id)
+        self.openIDs = open.mapValues(id)
+        self.names = names
     }
 
     static func load(rules: URL, words: WordList?) throws(DataError) -> WordClasses {
         let fw = try GarbleFiles.pairs(rules.appendingPathComponent("garble/function-words.tsv"))
         let open = try GarbleFiles.pairs(rules.appendingPathComponent("garble/word-classes.tsv"))
+        guard Set(fw.values).union(open.values).union(fixed).count < Int(WordClassID.max) else {
+            throw .invalid(path: rules.appendingPathComponent("garble").path, line: nil, detail: "more than 255 word classes")
+        }
         return WordClasses(function: fw, open: open, words: words)
     }
 
@@ -28,33 +59,43 @@ public final class WordClasses: @unchecked Sendable {
     /// Class of token `t`; `initial` when it is the first word of its sentence (or follows a quote mark
     /// that opens one).
     public func tokenClass(_ doc: Document, _ t: Int, initial: Bool) -> String {
+        names[Int(tokenClassID(doc, t, initial: initial))]
+    }
+
+    /// The same as a number.
+    public func tokenClassID(_ doc: Document, _ t: Int, initial: Bool) -> WordClassID {
         let tok = doc.tokens[t]
         switch tok.kind {
-        case .number: return "NUM"
+        case .number: return Self.num
         case .punctuation:
             let u = doc.prose.units[Int(tok.start)]
             switch u {
-            case 0x2C: return "COMMA"
-            case 0x2E, 0x21, 0x3F, 0x2026: return "STOP"
-            case 0x3A, 0x3B: return "COLON"
-            case 0x28, 0x5B: return "LPAR"
-            case 0x29, 0x5D: return "RPAR"
-            case 0x2D, 0x2013, 0x2014, 0x2010, 0x2011: return "DASH"
-            case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB: return "QUOTE"
-            default: return "SYM"
+            case 0x2C: return Self.comma
+            case 0x2E, 0x21, 0x3F, 0x2026: return Self.stop
+            case 0x3A, 0x3B: return Self.colon
+            case 0x28, 0x5B: return Self.lpar
+            case 0x29, 0x5D: return Self.rpar
+            case 0x2D, 0x2013, 0x2014, 0x2010, 0x2011: return Self.dash
+            case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB: return Self.quote
+            default: return Self.sym
             }
         case .word: break
         }
-        if tok.flags.contains(.hasDigit) { return "NUM" }
+        if tok.flags.contains(.hasDigit) { return Self.num }
         let key = doc.keys[t]
-        if tok.flags.contains(.capitalized) && !initial { return key == "i" ? "SUBJ" : "NAME" }
-        if tok.flags.contains(.allCaps) { return "NAME" }
-        if let c = function[key] { return c }
-        if key.hasSuffix("'s") { return "GEN" }
-        if let c = open[key] { return c }
-        if let w = words, w.commonWordLevel(key) != nil { return "N" }
-        if tok.flags.contains(.capitalized) { return "NAME" }
-        return "UNK"
+        if tok.flags.contains(.capitalized) && !initial { return key == "i" ? Self.subj : Self.name }
+        if tok.flags.contains(.allCaps) { return Self.name }
+        if let c = functionIDs[key] { return c }
+        if key.hasSuffix("'s") { return Self.gen }
+        if let c = openIDs[key] { return c }
+        if let w = words, w.commonWordLevel(key) != nil { return Self.n }
+        if tok.flags.contains(.capitalized) { return Self.name }
+        return Self.unk
+    }
+
+    /// Whether the word-order model steps over a class (`ClassBigramModel.transparent`).
+    public static func isTransparent(_ c: WordClassID) -> Bool {
+        c == quote || c == lpar || c == rpar || c == dash || c == sym || c == colon || c == num || c == unk
     }
 
     /// Classes of all tokens of a token range (sentence starts recomputed inside the range).
@@ -96,6 +137,14 @@ public final class ClassBigramModel: @unchecked Sendable {
             m.table[m.index[r[0]]! * m.n + m.index[r[1]]!] = Float(r[2]) ?? -4
         }
         return m
+    }
+
+    /// `association` for every pair of `classes`' numbers, computed once: row a, column b.
+    public func associations(for classes: WordClasses) -> [Double] {
+        let names = classes.names, k = names.count
+        var out = [Double](repeating: 0, count: k * k)
+        for a in 0..<k { for b in 0..<k { out[a * k + b] = association(names[a], names[b]) } }
+        return out
     }
 
     /// log10 of P(b | a) / P(b): how much more (or less) likely b is after a than anywhere.

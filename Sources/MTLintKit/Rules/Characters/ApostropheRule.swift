@@ -95,7 +95,6 @@ public struct ApostropheRule: Rule {
                 defer { t += 1 }
                 let a = doc.tokens[t], b = doc.tokens[t + 1]
                 guard a.kind == .word, b.flags.contains(.spaceBefore), !a.flags.contains(.url) else { continue }
-                let bText = doc.text(t + 1)
                 var clitic = false, apostropheAt = -1
                 if b.kind == .punctuation, units[Int(b.start)] == 0x27 || units[Int(b.start)] == 0x2019,
                    t + 2 < p.tokens.upperBound, !doc.tokens[t + 2].flags.contains(.spaceBefore), doc.tokens[t + 2].kind == .word,
@@ -106,7 +105,7 @@ public struct ApostropheRule: Rule {
                     if after >= hi || !(Chars.isLetter(UInt32(units[after])) || Chars.isApostropheLike(UInt32(units[after])) || Chars.isDoubleQuote(UInt32(units[after]))) {
                         clitic = true; apostropheAt = t + 2
                     }
-                } else if b.kind == .word, ["n't", "n’t"].contains(bText.lowercased()) {
+                } else if b.kind == .word, b.end - b.start == 3, ["n't", "n’t"].contains(doc.text(t + 1).lowercased()) {
                     clitic = true; apostropheAt = t + 1
                 }
                 guard clitic else { continue }

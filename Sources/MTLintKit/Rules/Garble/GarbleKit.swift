@@ -27,6 +27,9 @@ public final class GarbleData: @unchecked Sendable {
     let english: EnglishModel?
     /// The score and evidence models (`Rules/garble/*-model.tsv`); without them nothing is scored.
     let model: GarbleModel?
+    /// The bigram model's association for every pair of class numbers (row: previous class), when both the
+    /// classes and the model loaded.
+    let classAssociations: [Double]?
 
     init(rules: URL, words: WordList?) {
         self.words = words
@@ -36,6 +39,13 @@ public final class GarbleData: @unchecked Sendable {
         self.bigrams = try? ClassBigramModel.load(rules: rules)
         self.english = try? EnglishModel.load(rules: rules)
         self.model = try? GarbleModel.load(rules: rules)
+        if let classes, let bigrams { classAssociations = bigrams.associations(for: classes) } else { classAssociations = nil }
+    }
+
+    /// The association of class b after class a (`ClassBigramModel.association`), by number.
+    @inline(__always) func association(_ a: WordClassID, _ b: WordClassID) -> Double? {
+        guard let table = classAssociations, let k = classes?.names.count else { return nil }
+        return table[Int(a) * k + Int(b)]
     }
 
     // MARK: Lexicon
