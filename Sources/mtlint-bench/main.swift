@@ -117,29 +117,56 @@ if args.wants("pipeline") || args.wants("families") {
         var findings = 0
         for r in records { findings += session.lint(text: r).diagnostics.count }
         let one = now() - t
-        line("full pipeline, all rules, 1 core:   \(mbps(bytes, one))  (\(findings) findings; \(String(format: "%.2f", icu / one)) of ICU's speed)")
+        line("full pipeline, all rules, 1 core:   \(mbps(bytes, one))  (\(findings) findings; \(String(format: "%.3f", icu / one)) of ICU's speed)")
         t = now()
         let counts = Parallel.map(records, jobs: 2) { session.lint(text: $0).diagnostics.count }
         let two = now() - t
         line("full pipeline, all rules, 2 cores:  \(mbps(bytes, two))  (speed-up \(String(format: "%.2f", one / two))×; \(counts.reduce(0, +)) findings)")
-    }
-    if args.wants("families") {
-        let sample = Array(records.prefix(records.count / 5))
-        let sampleBytes = sample.reduce(0) { $0 + $1.utf8.count }
-        var t = now()
-        let none = Linter(rules: rules, enabled: [])
-        for r in sample { _ = none.lint(text: r) }
-        let base = now() - t
-        line("segmentation only (no rules):       \(mbps(sampleBytes, base))")
-        let byCategory = Dictionary(grouping: linter.ruleInfos, by: \.category)
-        for (category, infos) in byCategory.sorted(by: { $0.key < $1.key }) {
-            let l = Linter(rules: rules, enabled: Set(infos.map(\.id)))
-            t = now()
-            for r in sample { _ = l.lint(text: r) }
-            let s = now() - t
-            line("  family \(category.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(infos.count) rules: +\(String(format: "%.2f", (s - base) / Double(sampleBytes) * 1e6 * 1000)) ms/MB over segmentation")
+        if let spell = codespellSeconds(records) {
+            line("codespell, 1 process, same text:    \(mbps(bytes, spell))  (mtlint on 1 core: \(String(format: "%.2f", spell / one))× its speed)")
+        } else {
+            line("codespell: not found on PATH; column skipped (scripts/bench.sh installs it with pip)")
         }
     }
+    if args.wants("families") {
+        // Each family alone over segmentation and scoring, in ns per byte and as a share of all rules' cost.
+        let sample = Array(records.prefix(records.count / 5))
+        let sampleBytes = Double(sample.reduce(0) { $0 + $1.utf8.count })
+        func nsPerByte(_ l: Linter) -> Double {
+            let t = now()
+            for r in sample { _ = l.lint(text: r) }
+            return (now() - t) / sampleBytes * 1e9
+        }
+        let base = nsPerByte(Linter(rules: rules, enabled: []))
+        let all = nsPerByte(linter)
+        line("per family (\(String(format: "%.1f", sampleBytes / 1e6)) MB): all rules \(String(format: "%.0f", all)) ns/byte; "
+             + "document, segmentation and garble score alone \(String(format: "%.0f", base)) ns/byte (\(String(format: "%.0f", 100 * base / all))%)")
+        let byCategory = Dictionary(grouping: linter.ruleInfos, by: \.category)
+        for (category, infos) in byCategory.sorted(by: { $0.key < $1.key }) {
+            let cost = max(0, nsPerByte(Linter(rules: rules, enabled: Set(infos.map(\.id)))) - base)
+            line("  family \(category.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(String(format: "%3d", infos.count)) rules: "
+                 + "+\(String(format: "%4.0f", cost)) ns/byte (\(String(format: "%2.0f", 100 * cost / all))% of all)")
+        }
+    }
+}
+
+/// Seconds codespell takes over the same paragraphs (one file), or nil when it is not installed.
+func codespellSeconds(_ records: [String]) -> Double? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+    guard let exe = path.split(separator: ":").map({ "\($0)/codespell" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+    else { return nil }
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-bench-\(getpid()).txt")
+    defer { try? FileManager.default.removeItem(at: file) }
+    guard (try? records.joined(separator: "\n\n").write(to: file, atomically: true, encoding: .utf8)) != nil else { return nil }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: exe)
+    p.arguments = [file.path]
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    let t = now()
+    guard (try? p.run()) != nil else { return nil }
+    p.waitUntilExit()
+    return now() - t
 }
 
 if args.wants("english") {
