@@ -87,6 +87,21 @@ public final class NameChannel: @unchecked Sendable {
     /// is as likely, or two names are equally likely.
     public func suggest(_ q: [UInt8], observedPrior: Float?, personContext: Bool = false) -> Suggestion? {
         guard q.count >= 4 else { return nil }
+        return memo.value(MemoKey(q: q, observedPrior: observedPrior, personContext: personContext)) {
+            search(q, observedPrior: observedPrior, personContext: personContext)
+        }
+    }
+
+    private struct MemoKey: Hashable, Sendable {
+        var q: [UInt8]
+        var observedPrior: Float?
+        var personContext: Bool
+    }
+
+    /// A name list search per form is the channel's cost; the same forms recur across documents.
+    private let memo = Memo<MemoKey, Suggestion?>()
+
+    private func search(_ q: [UInt8], observedPrior: Float?, personContext: Bool) -> Suggestion? {
         let p = parameters
         let asWritten = observedPrior ?? (p.unlistedPrior - p.lengthSlope * Float(q.count - 5))
         var best: Suggestion?

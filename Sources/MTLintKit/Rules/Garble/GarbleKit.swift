@@ -30,6 +30,7 @@ public final class GarbleData: @unchecked Sendable {
     /// The bigram model's association for every pair of class numbers (row: previous class), when both the
     /// classes and the model loaded.
     let classAssociations: [Double]?
+    private let wordMemo = Memo<String, Bool>()
 
     init(rules: URL, words: WordList?) {
         self.words = words
@@ -136,10 +137,7 @@ public final class GarbleData: @unchecked Sendable {
     func isLowercaseNonWord(_ doc: Document, _ t: Int) -> Bool {
         let tok = doc.tokens[t]
         guard !tok.flags.contains(.capitalized), let key = checkableKey(doc, t), key.count >= 3 else { return false }
-        if isKnown(key) { return false }
-        if let english, !english.isNonWord(key, misspellingOf: { self.suggestions(for: $0, maxDistance: 1, limit: 1).first?.word }) {
-            return false
-        }
+        if isWord(key) { return false }
         // Latin and Greek scientific words: an epithet after a capitalised genus ("Philodendron selloum"),
         // or a long one that is no slip of an English word ("helicodiceros").
         if Self.latinEndings.contains(where: { key.hasSuffix($0) }) {
@@ -150,6 +148,18 @@ public final class GarbleData: @unchecked Sendable {
         if t + 1 < doc.tokens.count, doc.isHyphen(t + 1), !doc.tokens[t + 1].flags.contains(.spaceBefore),
            Self.prefixes.contains(key) { return false }
         return true
+    }
+
+    /// Whether a lower-case key is a word: known to the lists, or no non-word by its English frequency.
+    /// Depends on the key alone, so it is memoised across documents.
+    func isWord(_ key: String) -> Bool {
+        wordMemo.value(key) {
+            if isKnown(key) { return true }
+            if let english, !english.isNonWord(key, misspellingOf: { self.suggestions(for: $0, maxDistance: 1, limit: 1).first?.word }) {
+                return true
+            }
+            return false
+        }
     }
 
     // MARK: Suggestions

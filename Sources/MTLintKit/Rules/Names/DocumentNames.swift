@@ -47,7 +47,27 @@ struct DocumentNames {
     var forms: [Form] = []
     var byKey: [String: Int] = [:]
 
-    init(_ a: NameAnalysis) {
+    /// What a form is, whatever the document: its folded letters and sound, its gazetteer entities, whether
+    /// it is English or a known name, its prior. Computed once per spelling in a process (`facts`).
+    struct Facts: Sendable {
+        var folded: [UInt8]
+        var sound: [UInt8]
+        var curated: [Int]
+        var alternateOnly: Bool
+        var english: Bool
+        var known: Bool
+        var prior: Float
+    }
+
+    struct FactsKey: Hashable, Sendable {
+        var key: String
+        var surface: String
+    }
+
+    private let facts: Memo<FactsKey, Facts>?
+
+    init(_ a: NameAnalysis, facts: Memo<FactsKey, Facts>? = nil) {
+        self.facts = facts
         let doc = a.doc
         var lowerTokens: [(String, Int)] = []
         for (si, s) in doc.sentences.enumerated() {
@@ -94,19 +114,31 @@ struct DocumentNames {
 
     private mutating func index(of key: String, surface: String, _ a: NameAnalysis) -> Int {
         if let f = byKey[key] { return f }
-        let folded = NameDistance.fold(key)
-        var form = Form(key: key, folded: folded, sound: NameDistance.soundKey(folded))
-        form.curated = a.gazetteer.entities(forKey: key)
-        form.alternateOnly = !form.curated.isEmpty && !form.curated.contains { e in
-            a.gazetteer.entities[e].forms.contains { Gazetteer.formKey($0) == key }
-        }
-        form.english = (a.words?.commonWordLevel(key) ?? 99) <= Self.englishLevel
-        form.known = !form.curated.isEmpty || (!form.english && a.gazetteer.known?.contains(Self.capitalized(key)) == true)
-        form.prior = Self.prior(surface, key: key, a)
-        if form.prior > 0 { form.known = form.known || !form.english }
+        let x = facts?.value(FactsKey(key: key, surface: surface)) { Self.facts(key, surface: surface, a) }
+            ?? Self.facts(key, surface: surface, a)
+        var form = Form(key: key, folded: x.folded, sound: x.sound)
+        form.curated = x.curated
+        form.alternateOnly = x.alternateOnly
+        form.english = x.english
+        form.known = x.known
+        form.prior = x.prior
         byKey[key] = forms.count
         forms.append(form)
         return forms.count - 1
+    }
+
+    static func facts(_ key: String, surface: String, _ a: NameAnalysis) -> Facts {
+        let folded = NameDistance.fold(key)
+        let curated = a.gazetteer.entities(forKey: key)
+        let alternateOnly = !curated.isEmpty && !curated.contains { e in
+            a.gazetteer.entities[e].forms.contains { Gazetteer.formKey($0) == key }
+        }
+        let english = (a.words?.commonWordLevel(key) ?? 99) <= Self.englishLevel
+        var known = !curated.isEmpty || (!english && a.gazetteer.known?.contains(Self.capitalized(key)) == true)
+        let prior = Self.prior(surface, key: key, a)
+        if prior > 0 { known = known || !english }
+        return Facts(folded: folded, sound: NameDistance.soundKey(folded), curated: curated, alternateOnly: alternateOnly,
+                     english: english, known: known, prior: prior)
     }
 
     /// The Zipf frequency of a name (log10 per billion words) from the name list; without the list, a

@@ -8,6 +8,8 @@ final class NamePass: Sendable {
     /// The owner of the second cached result (the name model), beside `self` for the analysis.
     private final class ModelKey: Sendable {}
     private let modelKey = ModelKey()
+    /// Facts about name forms, kept across documents (pure functions of the spelling and this rule set's data).
+    private let formFacts = Memo<DocumentNames.FactsKey, DocumentNames.Facts>()
 
     init(gazetteer: Gazetteer, words: Lazy<WordList?>) {
         self.gazetteer = gazetteer
@@ -19,7 +21,7 @@ final class NamePass: Sendable {
     }
 
     func names(_ document: Document) -> DocumentNames {
-        document.shared(modelKey) { DocumentNames(analysis(document)) }
+        document.shared(modelKey) { DocumentNames(analysis(document), facts: formFacts) }
     }
 }
 
