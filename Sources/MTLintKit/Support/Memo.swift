@@ -10,6 +10,8 @@ final class Memo<Key: Hashable & Sendable, Value>: @unchecked Sendable {
 
     init(capacity: Int = 100_000) { self.capacity = capacity }
 
+    var count: Int { lock.lock(); defer { lock.unlock() }; return values.count }
+
     func value(_ key: Key, _ compute: () -> Value) -> Value {
         lock.lock()
         if let v = values[key] { lock.unlock(); return v }
