@@ -36,10 +36,10 @@ enum LanguageTool {
             + "(en, en-US, en-GB, en-AU, en-CA, en-NZ, en-ZA or auto)")
     }
 
-    /// The category id LanguageTool clients see: upper case with underscores.
-    /// LanguageTool's category id: upper case with underscores ("TEXT_BREAKING").
+    /// The category id LanguageTool clients see: upper case with underscores ("TEXT_BREAKING").
     static func categoryID(_ category: RuleCategory) -> String { categoryID(category.rawValue) }
 
+    /// The same for a category a client names, in either spelling ("text-breaking", "TEXT_BREAKING").
     static func categoryID(_ category: String) -> String {
         category.uppercased().replacingOccurrences(of: "-", with: "_")
     }

@@ -209,10 +209,8 @@ public struct GarbleScorer: Sendable {
         var rareCount = 0.0
         var rarity = 0.0
         /// Lower-case known words: their summed unigram surprisal (6 − Zipf).
-        var lexCount = 0.0
         var lexSurprisal = 0.0
-        /// Adjacent known word pairs, and those the pair list does not hold (rarer than its floor).
-        var pairs = 0.0
+        /// Adjacent known word pairs the pair list does not hold (rarer than its floor).
         var unlisted = 0.0
         /// Lower-case words common in another language and rare in English.
         var foreign = 0.0
@@ -229,8 +227,7 @@ public struct GarbleScorer: Sendable {
             loops += o.loops
             odd += o.odd; transitions += o.transitions; surprisal += o.surprisal
             rareCount += o.rareCount; rarity += o.rarity
-            lexCount += o.lexCount; lexSurprisal += o.lexSurprisal
-            pairs += o.pairs; unlisted += o.unlisted; foreign += o.foreign
+            lexSurprisal += o.lexSurprisal; unlisted += o.unlisted; foreign += o.foreign
             if let w = o.worst, worst == nil || w.0 < worst!.0 { worst = w }
             if let e = o.evidence { mark(e.lowerBound); mark(e.upperBound) }
         }
@@ -393,13 +390,14 @@ public struct GarbleScorer: Sendable {
         // Near repetition: the stem came back within the last eight content words, but not right after
         // itself ("final final" is the repeated-word rule's finding).
         let st = Self.stem(key)
-        if !afterCommaSame(doc, t) && (walk.recent.dropLast().contains(st) || (walk.recent.last == st && !lastWasSame(doc, t))) {
+        let deliberate = afterCommaSame(doc, t)
+        if !deliberate && (walk.recent.dropLast().contains(st) || (walk.recent.last == st && !lastWasSame(doc, t))) {
             c.repeats += 1
             c.mark(t)
         }
         // A loop, as degenerate neural MT writes one: the third use of a stem within eight content words
         // ("to end the final ending final final … end to final end").
-        if !afterCommaSame(doc, t), walk.recent.reduce(0, { $0 + ($1 == st ? 1 : 0) }) >= 2 { c.loops += 1 }
+        if !deliberate, walk.recent.reduce(0, { $0 + ($1 == st ? 1 : 0) }) >= 2 { c.loops += 1 }
         walk.recent.append(st)
         if walk.recent.count > 8 { walk.recent.removeFirst() }
         // Rarity of known words (non-words have signals of their own).
@@ -432,12 +430,8 @@ public struct GarbleScorer: Sendable {
         if !tok.flags.contains(.capitalized), let f = w?.foreign, zipf < EnglishModel.untranslatedEnglish,
            f.zipf >= EnglishModel.untranslatedForeign { c.foreign += 1 }
         guard zipf > 0 else { return }
-        c.lexCount += 1
         c.lexSurprisal += max(0, 6 - zipf)
-        if let p = previous, p.token == t - 1 {
-            c.pairs += 1
-            if model.pairLogP(doc.keys[p.token], doc.keys[t]) == nil { c.unlisted += 1 }
-        }
+        if let p = previous, p.token == t - 1, model.pairLogP(doc.keys[p.token], doc.keys[t]) == nil { c.unlisted += 1 }
         last = (t, zipf)
     }
 

@@ -8,15 +8,13 @@ public typealias WordClassID = UInt8
 /// names, numbers and punctuation. `scripts/build-garble-data.py` uses the same mapping to train
 /// `ClassBigramModel`; keep `tokenClass` in step with its `token_class`.
 public final class WordClasses: @unchecked Sendable {
-    /// Closed-class words (lower case) → class.
-    public let function: [String: String]
-    /// Ordinary lower-case words whose class is not N → class.
-    let open: [String: String]
     let words: WordList?
     /// Every class by number (`WordClassID`): the fixed classes first, then the data's. The scorer works on
     /// the numbers, so a token costs no String and class pairs index a matrix.
     public let names: [String]
+    /// Closed-class words (lower case) → class.
     private let functionIDs: [String: WordClassID]
+    /// Ordinary lower-case words whose class is not N → class.
     private let openIDs: [String: WordClassID]
 
     /// Classes `tokenClass` assigns without the data, in `WordClassID` order.
@@ -28,8 +26,6 @@ public final class WordClasses: @unchecked Sendable {
                       gen: WordClassID = 12, unk: WordClassID = 13, bos: WordClassID = 14, eos: WordClassID = 15
 
     init(function: [String: String], open: [String: String], words: WordList?) {
-        self.function = function
-        self.open = open
         self.words = words
         var names = Self.fixed
         var index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, WordClassID($0)) })
@@ -54,7 +50,12 @@ public final class WordClasses: @unchecked Sendable {
         return WordClasses(function: fw, open: open, words: words)
     }
 
-    public func isFunctionWord(_ key: String) -> Bool { function[key] != nil }
+    public func isFunctionWord(_ key: String) -> Bool { functionIDs[key] != nil }
+
+    /// The class the data gives a lower-case word (closed class first, then its usual part of speech).
+    public func dataClass(_ key: String) -> String? {
+        (functionIDs[key] ?? openIDs[key]).map { names[Int($0)] }
+    }
 
     /// Class of token `t`; `initial` when it is the first word of its sentence (or follows a quote mark
     /// that opens one).
@@ -93,10 +94,12 @@ public final class WordClasses: @unchecked Sendable {
         return Self.unk
     }
 
-    /// Whether the word-order model steps over a class (`ClassBigramModel.transparent`).
+    /// Whether the word-order model steps over a class (`ClassBigramModel.transparent`, all of them fixed).
     public static func isTransparent(_ c: WordClassID) -> Bool {
-        c == quote || c == lpar || c == rpar || c == dash || c == sym || c == colon || c == num || c == unk
+        Int(c) < transparentFixed.count && transparentFixed[Int(c)]
     }
+
+    private static let transparentFixed = fixed.map { ClassBigramModel.transparent.contains($0) }
 
     /// Classes of all tokens of a token range (sentence starts recomputed inside the range).
     public func classes(_ doc: Document, _ range: Range<Int>) -> [String] {

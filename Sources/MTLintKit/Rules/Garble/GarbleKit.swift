@@ -177,7 +177,7 @@ public final class GarbleData: @unchecked Sendable {
             // (Zipf 6 and above: 0 … Zipf 3: 1), or by its SCOWL level without the model.
             var c = cost + (english.map { max(0, 6 - $0.zipf(w)) / 3 } ?? Double(level) / 50.0)
             if let context, let classes, let bigrams {
-                let cls = classes.function[w] ?? classes.open[w] ?? "N"
+                let cls = classes.dataClass(w) ?? "N"
                 c -= SlipCost.contextWeight * (bigrams.logp(context.0, cls) + bigrams.logp(cls, context.1))
             }
             if let old = best[w], old <= c { return }

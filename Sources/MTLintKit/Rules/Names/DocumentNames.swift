@@ -64,9 +64,9 @@ struct DocumentNames {
         var surface: String
     }
 
-    private let facts: Memo<FactsKey, Facts>?
+    private let facts: Memo<FactsKey, Facts>
 
-    init(_ a: NameAnalysis, facts: Memo<FactsKey, Facts>? = nil) {
+    init(_ a: NameAnalysis, facts: Memo<FactsKey, Facts>) {
         self.facts = facts
         let doc = a.doc
         var lowerTokens: [(String, Int)] = []
@@ -114,8 +114,7 @@ struct DocumentNames {
 
     private mutating func index(of key: String, surface: String, _ a: NameAnalysis) -> Int {
         if let f = byKey[key] { return f }
-        let x = facts?.value(FactsKey(key: key, surface: surface)) { Self.facts(key, surface: surface, a) }
-            ?? Self.facts(key, surface: surface, a)
+        let x = facts.value(FactsKey(key: key, surface: surface)) { Self.facts(key, surface: surface, a) }
         var form = Form(key: key, folded: x.folded, sound: x.sound)
         form.curated = x.curated
         form.alternateOnly = x.alternateOnly
