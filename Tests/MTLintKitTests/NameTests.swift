@@ -10,6 +10,27 @@ struct NameTests {
         }
     }
 
+    @Test func gazetteerRowsParseByFieldAndErrorsNameTheLine() throws {
+        let header = "#id\ttype\tkind\tcanonical\tshort\thouse\tvariants\talt\tgiven\ttitles\tcountry\tlcwords"
+        // Windows line ends, an empty field, a "|" list with an empty item, and a non-ASCII spelling.
+        let text = "# comment\r\n" + header + "\r\n"
+            + "p1\tperson\tpolitician\tVolodymyr Zelensky\tZelensky\t\tZelenskyy|Zelenskiy||\tЗеленський\tVolodymyr\tPresident\tUA\t\r\n"
+            + "\r\n"
+            + "c1\tplace\tcity\tKyiv\t\t\t\tKiev\t\t\tUA\tkyiv\n"
+        let e = try Gazetteer.parseEntities(text, path: "g.tsv")
+        #expect(e.count == 2)
+        #expect(e[0].canonical == "Volodymyr Zelensky" && e[0].short == "Zelensky" && e[0].house.isEmpty)
+        #expect(e[0].variants == ["Zelenskyy", "Zelenskiy"])
+        #expect(e[0].alternates == ["Зеленський"] && e[0].titles == ["President"] && e[0].country == "UA")
+        #expect(e[1].short == "Kyiv" && e[1].alternates == ["Kiev"] && e[1].lowercaseWords == ["kyiv"])
+        func failure(_ text: String) -> String {
+            do { _ = try Gazetteer.parseEntities(text, path: "g.tsv"); return "" } catch { return "\(error)" }
+        }
+        #expect(failure("p1\tperson\tx\tA\n").contains("g.tsv:1"))
+        #expect(failure(header + "\n\np1\tanimal\tx\tA\n").contains("g.tsv:3"))
+        #expect(failure(header + "\np1\tperson\tx\t\n").contains("empty canonical name"))
+    }
+
     @Test func seed001NamesAreCorrected() {
         let found = Self.nameFindings(TestSupport.sample("001").text).map { "\($0.text)→\($0.suggestions.first ?? "")" }
         #expect(found.filter { $0 == "Zensky→Zelensky" }.count == 3)
