@@ -107,7 +107,19 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// Key of a form: its words' keys joined by single spaces (hyphens kept inside words).
     static func formKey(_ form: String) -> String {
-        form.split(whereSeparator: { $0 == " " }).map { Document.key(String($0)) }.joined(separator: " ")
+        // Most forms are ASCII with single spaces: their key is the lower-cased form, with no splitting.
+        if Self.isPlainASCII(form) { return Document.key(form) }
+        return form.split(whereSeparator: { $0 == " " }).map { Document.key(String($0)) }.joined(separator: " ")
+    }
+
+    /// ASCII words separated by single spaces (checked on bytes: `String.contains` goes through Foundation).
+    private static func isPlainASCII(_ form: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for b in form.utf8 {
+            if b >= 0x80 || (b == 0x20 && previous == 0x20) { return false }
+            previous = b
+        }
+        return previous != 0x20
     }
 
     public func entities(forForm form: String) -> [Int] { byForm[Self.formKey(form)] ?? [] }

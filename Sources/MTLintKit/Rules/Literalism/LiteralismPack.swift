@@ -14,7 +14,7 @@ struct LiteralismEntry: Sendable {
 
         init(_ words: [String]) {
             for w in words {
-                if w.hasSuffix("*") { prefixes.append(Pattern.key(String(w.dropLast()))) } else { exact.insert(Pattern.key(w)) }
+                if w.hasSuffix("*") { prefixes.append(Document.key(String(w.dropLast()))) } else { exact.insert(Document.key(w)) }
             }
         }
     }

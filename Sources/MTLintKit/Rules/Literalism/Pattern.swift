@@ -92,7 +92,7 @@ struct Pattern: Sendable {
             return .gap(m, n)
         }
         if text.unicodeScalars.allSatisfy({ !isWordScalar($0) }) && (text == "|" || !text.contains("|")) {
-            return .punctuation(key(text))
+            return .punctuation(Document.key(text))
         }
         let alternatives = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         guard !alternatives.contains(where: \.isEmpty) else { throw SyntaxError(description: "empty alternative in '\(text)'") }
@@ -100,7 +100,7 @@ struct Pattern: Sendable {
         for a in alternatives {
             // A punctuation mark may stand among the alternatives (",|and").
             if a.unicodeScalars.allSatisfy({ !isWordScalar($0) }) {
-                parsed.append([key(a)])
+                parsed.append([Document.key(a)])
                 continue
             }
             let parts = a.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
@@ -108,18 +108,13 @@ struct Pattern: Sendable {
                   !parts.contains(where: { $0.unicodeScalars.contains { !isWordScalar($0) && $0 != "'" && $0 != "’" && $0 != "." } }) else {
                 throw SyntaxError(description: "alternative '\(a)' in '\(text)' must be a word or a hyphenated compound")
             }
-            parsed.append(parts.map(key))
+            parsed.append(parts.map(Document.key))   // the same key as the tokens'
         }
         return .words(parsed)
     }
 
     static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
         u.properties.isAlphabetic || u.properties.numericType != nil
-    }
-
-    /// The matching key of a pattern word: case-folded, typographic apostrophes as '.
-    static func key(_ word: String) -> String {
-        ICU.caseFoldKey(word.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "ʼ", with: "'"))
     }
 }
 
