@@ -25,29 +25,30 @@ public final class WordClasses: @unchecked Sendable {
                       quote: WordClassID = 8, sym: WordClassID = 9, subj: WordClassID = 10, name: WordClassID = 11,
                       gen: WordClassID = 12, unk: WordClassID = 13, bos: WordClassID = 14, eos: WordClassID = 15
 
-    init(function: [String: String], open: [String: String], words: WordList?) {
+    private init(names: [String], functionIDs: [String: WordClassID], openIDs: [String: WordClassID], words: WordList?) {
+        self.names = names
+        self.functionIDs = functionIDs
+        self.openIDs = openIDs
         self.words = words
+    }
+
+    static func load(rules: URL, words: WordList?) throws(DataError) -> WordClasses {
+        // Classes are numbered as the files are read: the fixed ones first, then each new one the data names.
         var names = Self.fixed
         var index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, WordClassID($0)) })
+        var tooMany = false
         func id(_ c: String) -> WordClassID {
             if let i = index[c] { return i }
+            guard names.count < Int(WordClassID.max) else { tooMany = true; return unk }
             let i = WordClassID(names.count)
             names.append(c)
             index[c] = i
             return i
         }
-        self.functionIDs = function.mapValues(id)
-        self.openIDs = open.mapValues(id)
-        self.names = names
-    }
-
-    static func load(rules: URL, words: WordList?) throws(DataError) -> WordClasses {
-        let fw = try GarbleFiles.pairs(rules.appendingPathComponent("garble/function-words.tsv"))
-        let open = try GarbleFiles.pairs(rules.appendingPathComponent("garble/word-classes.tsv"))
-        guard Set(fw.values).union(open.values).union(fixed).count < Int(WordClassID.max) else {
-            throw .invalid(path: rules.appendingPathComponent("garble").path, line: nil, detail: "more than 255 word classes")
-        }
-        return WordClasses(function: fw, open: open, words: words)
+        let fw = try GarbleFiles.pairs(rules.appendingPathComponent("garble/function-words.tsv"), id)
+        let open = try GarbleFiles.pairs(rules.appendingPathComponent("garble/word-classes.tsv"), id)
+        if tooMany { throw .invalid(path: rules.appendingPathComponent("garble").path, line: nil, detail: "more than 255 word classes") }
+        return WordClasses(names: names, functionIDs: fw, openIDs: open, words: words)
     }
 
     public func isFunctionWord(_ key: String) -> Bool { functionIDs[key] != nil }
@@ -182,14 +183,15 @@ enum GarbleFiles {
         return out
     }
 
-    /// key<TAB>value lines into a dictionary. Parsed on bytes with the few distinct values shared, because
-    /// word-classes.tsv has 67,000 lines and every process start reads it.
-    static func pairs(_ url: URL) throws(DataError) -> [String: String] {
+    /// key<TAB>value lines into a dictionary, each distinct value turned into `V` once. Parsed on bytes,
+    /// because word-classes.tsv has 67,000 lines and every process start reads it; its few distinct values are
+    /// found by comparing bytes, so a line allocates only its key.
+    static func pairs<V>(_ url: URL, _ value: (String) -> V) throws(DataError) -> [String: V] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw .missing(path: url.path, detail: "garble data file not found")
         }
-        var map: [String: String] = [:]
-        var values: [[UInt8]: String] = [:]
+        var map: [String: V] = [:]
+        var distinct: [(bytes: [UInt8], value: V)] = []
         var failure: Int?
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let b = raw.bindMemory(to: UInt8.self)
@@ -208,13 +210,15 @@ enum GarbleFiles {
                 guard tab < stop else { failure = failure ?? line; continue }
                 var valueEnd = tab + 1
                 while valueEnd < stop && b[valueEnd] != 0x09 { valueEnd += 1 }
-                let valueBytes = Array(b[(tab + 1)..<valueEnd])
-                let value = values[valueBytes] ?? {
-                    let v = String(decoding: valueBytes, as: UTF8.self)
-                    values[valueBytes] = v
-                    return v
-                }()
-                map[String(decoding: UnsafeBufferPointer(rebasing: b[i..<tab]), as: UTF8.self)] = value
+                let field = UnsafeBufferPointer(rebasing: b[(tab + 1)..<valueEnd])
+                let v: V
+                if let known = distinct.first(where: { $0.bytes.elementsEqual(field) }) {
+                    v = known.value
+                } else {
+                    v = value(String(decoding: field, as: UTF8.self))
+                    distinct.append((Array(field), v))
+                }
+                map[String(decoding: UnsafeBufferPointer(rebasing: b[i..<tab]), as: UTF8.self)] = v
             }
         }
         if let failure { throw .invalid(path: url.path, line: failure, detail: "expected 2 tab-separated columns") }

@@ -282,20 +282,24 @@ enum NameGuard {
         var names: Set<String> = []
         for url in files {
             guard let data = fm.contents(atPath: url.path) else { continue }
+            // An array of bytes (iterating `Data` byte by byte is slow); ASCII words lower-cased as they are read.
             var word: [UInt8] = []
-            var capital = false
+            var capital = false, ascii = true
             func flush() {
                 if capital && word.count >= 2 {
-                    names.insert(String(decoding: word, as: UTF8.self).lowercased())
+                    let w = String(decoding: word, as: UTF8.self)
+                    names.insert(ascii ? w : w.lowercased())
                 }
                 word.removeAll(keepingCapacity: true)
                 capital = false
+                ascii = true
             }
-            for b in data {
-                let isLetter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
-                if isLetter || (b == 0x27 && !word.isEmpty) {
-                    if word.isEmpty { capital = b >= 0x41 && b <= 0x5A }
-                    word.append(b)
+            for b in [UInt8](data) {
+                let upper = b >= 0x41 && b <= 0x5A
+                if upper || (b >= 0x61 && b <= 0x7A) || b >= 0x80 || (b == 0x27 && !word.isEmpty) {
+                    if word.isEmpty { capital = upper }
+                    if b >= 0x80 { ascii = false }
+                    word.append(upper ? b | 0x20 : b)
                 } else {
                     flush()
                 }
