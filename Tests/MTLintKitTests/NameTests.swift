@@ -10,6 +10,35 @@ struct NameTests {
         }
     }
 
+    /// The fuzzy index's deletion variants equal those of a plain breadth-first enumeration of distinct strings.
+    @Test func deleteVariantsMatchAPlainEnumeration() {
+        func reference(_ index: FuzzyIndex, _ word: [UInt32]) -> Set<UInt64> {
+            let head = Array(word.prefix(index.prefix))
+            var out: Set<UInt64> = [FuzzyIndex.hash(head[...])]
+            var frontier: Set<[UInt32]> = [head]
+            for _ in 0..<index.maxDistance {
+                var next: Set<[UInt32]> = []
+                for w in frontier where w.count > 1 {
+                    for i in 0..<w.count {
+                        var d = w
+                        d.remove(at: i)
+                        if next.insert(d).inserted { out.insert(FuzzyIndex.hash(d[...])) }
+                    }
+                }
+                frontier = next
+            }
+            return out
+        }
+        var rng = SystemRandomNumberGenerator()
+        for distance in 1...3 {
+            let index = FuzzyIndex(maxDistance: distance, prefix: 7)
+            for _ in 0..<300 {
+                let word = (0..<Int.random(in: 1...10, using: &rng)).map { _ in UInt32.random(in: 97...100, using: &rng) }
+                #expect(index.deleteHashes(word) == reference(index, word), "\(word)")
+            }
+        }
+    }
+
     @Test func gazetteerRowsParseByFieldAndErrorsNameTheLine() throws {
         let header = "#id\ttype\tkind\tcanonical\tshort\thouse\tvariants\talt\tgiven\ttitles\tcountry\tlcwords"
         // Windows line ends, an empty field, a "|" list with an empty item, and a non-ASCII spelling.

@@ -104,22 +104,33 @@ public final class FuzzyIndex: @unchecked Sendable {
         return h ^ UInt64(s.count)
     }
 
-    /// All variants of `word` with up to `maxDistance` deletions (within the prefix), as hashes.
+    /// All variants of `word` with up to `maxDistance` deletions (within the prefix), as hashes. The variants
+    /// are hashed as they are enumerated (each set of deleted positions, in order; a deletion leaves at least
+    /// one letter), so no array is built per variant: this runs for every entry when the index is built.
     func deleteHashes(_ word: [UInt32]) -> Set<UInt64> {
         let head = Array(word.prefix(prefix))
         var out: Set<UInt64> = [Self.hash(head[...])]
-        var frontier: Set<[UInt32]> = [head]
-        for _ in 0..<maxDistance {
-            var next: Set<[UInt32]> = []
-            for w in frontier where w.count > 1 {
-                for i in 0..<w.count {
-                    var d = w
-                    d.remove(at: i)
-                    if next.insert(d).inserted { out.insert(Self.hash(d[...])) }
-                }
+        var deleted: [Int] = []
+        func hashWithout() -> UInt64 {
+            var h: UInt64 = 0xcbf29ce484222325
+            var k = 0
+            for (i, v) in head.enumerated() {
+                if k < deleted.count && deleted[k] == i { k += 1; continue }
+                h = (h ^ UInt64(v)) &* 0x100000001b3
             }
-            frontier = next
+            return h ^ UInt64(head.count - deleted.count)
         }
+        // Positions to delete in increasing order, one more per level while more than one letter is left.
+        func extend(from first: Int) {
+            guard deleted.count < maxDistance, head.count - deleted.count > 1 else { return }
+            for i in first..<head.count {
+                deleted.append(i)
+                out.insert(hashWithout())
+                extend(from: i + 1)
+                deleted.removeLast()
+            }
+        }
+        extend(from: 0)
         return out
     }
 
