@@ -65,6 +65,20 @@ struct EnglishModelTests {
         #expect(!m.isNonWord("mutta", misspellingOf: misspelling))       // Finnish, not misspelt
     }
 
+    @Test func wordListKeepsTheLowestLevelAndNamesBadLines() throws {
+        let list = try WordList(bytes: Array("# SCOWL\nthe\t10\r\ncolour\t50\ncolour\t35\nAnna\t60\n\nzyzzyva\t80\n".utf8), path: "w.tsv")
+        #expect(list.level("the") == 10)
+        #expect(list.level("colour") == 35)          // listed twice: the lower level
+        #expect(list.level("Anna") == 60 && list.level("zyzzyva") == 80)
+        #expect(list.level("color") == nil)
+        do {
+            _ = try WordList(bytes: Array("the\t10\nbroken line\n".utf8), path: "w.tsv")
+            Issue.record("a line without a level was accepted")
+        } catch {
+            #expect("\(error)".contains("w.tsv:2"), "\(error)")
+        }
+    }
+
     @Test func wordClassNumbersAgreeWithTheirNames() throws {
         let kit = GarbleKit(rules: TestSupport.rulesDirectory, words: Lazy { try? WordList.shared(in: TestSupport.rulesDirectory) }).data
         let classes = try #require(kit.classes), bigrams = try #require(kit.bigrams)

@@ -19,52 +19,69 @@ public final class WordList: @unchecked Sendable {
     }
 
     private let blob: [UInt8]
-    private var starts: [UInt32] = []
-    private var lengths: [UInt16] = []
-    private var levels: [UInt8] = []
-    private var slots: [UInt32] = []   // entry index + 1; 0 = empty
-    private var mask = 0
+    private let starts: [UInt32]
+    private let lengths: [UInt16]
+    private let levels: [UInt8]
+    private let slots: [UInt32]   // entry index + 1; 0 = empty
+    private let mask: Int
 
     init(bytes: [UInt8], path: String) throws(DataError) {
         blob = bytes
-        var lineNumber = 0
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            lineNumber += 1
-            var end = i
-            while end < n && bytes[end] != 0x0A { end += 1 }
-            defer { i = end + 1 }
-            if end == i || bytes[i] == 0x23 { continue }
-            var tab = i
-            while tab < end && bytes[tab] != 0x09 { tab += 1 }
-            var level = 0
-            var k = tab + 1
-            while k < end, bytes[k] >= 0x30, bytes[k] <= 0x39 { level = level * 10 + Int(bytes[k] - 0x30); k += 1 }
-            var lineEnd = end
-            if lineEnd > k && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            guard tab < end, k > tab + 1, k == lineEnd, level <= 255, tab - i <= Int(UInt16.max) else {
-                throw .invalid(path: path, line: lineNumber, detail: "expected 'word<TAB>level'")
+        // Built in local arrays and stored at the end: a class's stored arrays, touched in a loop, pay for
+        // exclusivity checks and reference counting at every access (this runs at every start).
+        var starts: [UInt32] = [], lengths: [UInt16] = [], levels: [UInt8] = []
+        let estimate = bytes.count / 10
+        starts.reserveCapacity(estimate); lengths.reserveCapacity(estimate); levels.reserveCapacity(estimate)
+        let failure: Int? = bytes.withUnsafeBufferPointer { b -> Int? in
+            var lineNumber = 0
+            var i = 0
+            let n = b.count
+            while i < n {
+                lineNumber += 1
+                var end = i
+                while end < n && b[end] != 0x0A { end += 1 }
+                defer { i = end + 1 }
+                if end == i || b[i] == 0x23 { continue }
+                var tab = i
+                while tab < end && b[tab] != 0x09 { tab += 1 }
+                var level = 0
+                var k = tab + 1
+                while k < end, b[k] >= 0x30, b[k] <= 0x39 { level = level * 10 + Int(b[k] - 0x30); k += 1 }
+                var lineEnd = end
+                if lineEnd > k && b[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                guard tab < end, k > tab + 1, k == lineEnd, level <= 255, tab - i <= Int(UInt16.max) else { return lineNumber }
+                starts.append(UInt32(i)); lengths.append(UInt16(tab - i)); levels.append(UInt8(level))
             }
-            starts.append(UInt32(i)); lengths.append(UInt16(tab - i)); levels.append(UInt8(level))
+            return nil
         }
+        if let failure { throw .invalid(path: path, line: failure, detail: "expected 'word<TAB>level'") }
         var capacity = 16
         while capacity < starts.count * 2 { capacity <<= 1 }
-        slots = [UInt32](repeating: 0, count: capacity)
-        mask = capacity - 1
-        blob.withUnsafeBufferPointer { b in
+        var slots = [UInt32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        bytes.withUnsafeBufferPointer { b in
             for e in 0..<starts.count {
-                let key = UnsafeBufferPointer(rebasing: b[Int(starts[e])..<(Int(starts[e]) + Int(lengths[e]))])
+                let s = Int(starts[e]), len = Int(lengths[e])
+                let key = UnsafeBufferPointer(rebasing: b[s..<(s + len)])
                 var h = Int(truncatingIfNeeded: Self.hash(key)) & mask
                 while true {
                     let slot = slots[h]
                     if slot == 0 { slots[h] = UInt32(e + 1); break }
                     // A spelling listed twice keeps its lowest level.
-                    if equal(Int(slot - 1), key, b) { levels[Int(slot - 1)] = min(levels[Int(slot - 1)], levels[e]); break }
+                    let o = Int(slot - 1)
+                    if Int(lengths[o]) == len && b[Int(starts[o])..<(Int(starts[o]) + len)].elementsEqual(key) {
+                        levels[o] = min(levels[o], levels[e])
+                        break
+                    }
                     h = (h + 1) & mask
                 }
             }
         }
+        self.starts = starts
+        self.lengths = lengths
+        self.levels = levels
+        self.slots = slots
+        self.mask = mask
     }
 
     @inline(__always)
