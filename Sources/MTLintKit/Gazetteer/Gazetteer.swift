@@ -63,11 +63,11 @@ public final class Gazetteer: @unchecked Sendable {
         for (i, e) in entities.enumerated() {
             for f in Set(e.forms.map(Gazetteer.formKey)) where !f.isEmpty {
                 byForm[f, default: []].append(i)
-                if !f.contains(" ") && e.type != .organisation { single.append((f, i)) }
+                if !f.utf8.contains(0x20) && e.type != .organisation { single.append((f, i)) }
             }
             for a in e.alternates { byForm[Gazetteer.formKey(a), default: []].append(i) }
             for g in e.given { given[Document.key(g), default: []].append(i) }
-            for t in e.titles { for w in t.split(separator: " ") { titles.insert(Document.key(String(w))) } }
+            for t in e.titles { for w in t.splitASCII(0x20, omittingEmpty: true) { titles.insert(Document.key(w)) } }
             for w in e.lowercaseWords { lower.insert(Document.key(w)) }
         }
         self.byForm = byForm
@@ -109,7 +109,7 @@ public final class Gazetteer: @unchecked Sendable {
     static func formKey(_ form: String) -> String {
         // Most forms are ASCII with single spaces: their key is the lower-cased form, with no splitting.
         if Self.isPlainASCII(form) { return Document.key(form) }
-        return form.split(whereSeparator: { $0 == " " }).map { Document.key(String($0)) }.joined(separator: " ")
+        return form.splitASCII(0x20, omittingEmpty: true).map(Document.key).joined(separator: " ")
     }
 
     /// ASCII words separated by single spaces (checked on bytes: `String.contains` goes through Foundation).
@@ -243,16 +243,16 @@ public final class Gazetteer: @unchecked Sendable {
             if line.isEmpty { continue }
             if line.first == 0x23 {
                 if columns.isEmpty && line.starts(with: "#id".utf8) {
-                    for (i, c) in Self.fields(line.dropFirst(), 0x09).enumerated() { columns[c] = i }
+                    for (i, c) in Substring(line.dropFirst()).splitASCII(0x09).enumerated() { columns[c] = i }
                 }
                 continue
             }
             if columns.isEmpty {
                 throw .invalid(path: path, line: n, detail: "missing header line '#id<TAB>type<TAB>kind<TAB>canonical<TAB>short…'")
             }
-            let f = Self.fields(line, 0x09)
+            let f = Substring(line).splitASCII(0x09)
             func col(_ name: String) -> String { columns[name].flatMap { $0 < f.count ? f[$0] : nil } ?? "" }
-            func list(_ name: String) -> [String] { Self.fields(col(name).utf8[...], 0x7C).filter { !$0.isEmpty } }
+            func list(_ name: String) -> [String] { col(name).splitASCII(0x7C, omittingEmpty: true) }
             guard let type = GazetteerEntity.Kind(rawValue: col("type")) else {
                 throw .invalid(path: path, line: n, detail: "type must be person, place, organisation or other")
             }
@@ -267,8 +267,4 @@ public final class Gazetteer: @unchecked Sendable {
         return out
     }
 
-    /// The fields of a line of UTF-8 split at an ASCII separator, empty fields kept.
-    static func fields(_ line: Substring.UTF8View.SubSequence, _ separator: UInt8) -> [String] {
-        line.split(separator: separator, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-    }
 }

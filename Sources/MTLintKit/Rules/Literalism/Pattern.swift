@@ -45,7 +45,7 @@ struct Pattern: Sendable {
 
     /// Parses a pattern; errors say which element is wrong.
     static func parse(_ source: String) throws(SyntaxError) -> Pattern {
-        var raw = source.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        var raw = source.splitASCII(0x09, omittingEmpty: true).flatMap { $0.splitASCII(0x20, omittingEmpty: true) }
         guard !raw.isEmpty else { throw SyntaxError(description: "empty pattern") }
         var anchoredStart = false, anchoredEnd = false
         if raw.first == "^" { anchoredStart = true; raw.removeFirst() }
@@ -94,7 +94,7 @@ struct Pattern: Sendable {
         if text.unicodeScalars.allSatisfy({ !isWordScalar($0) }) && (text == "|" || !text.contains("|")) {
             return .punctuation(Document.key(text))
         }
-        let alternatives = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        let alternatives = text.splitASCII(0x7C)
         guard !alternatives.contains(where: \.isEmpty) else { throw SyntaxError(description: "empty alternative in '\(text)'") }
         var parsed: [[String]] = []
         for a in alternatives {
@@ -103,7 +103,7 @@ struct Pattern: Sendable {
                 parsed.append([Document.key(a)])
                 continue
             }
-            let parts = a.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            let parts = a.splitASCII(0x2D)
             guard !parts.contains(where: \.isEmpty),
                   !parts.contains(where: { $0.unicodeScalars.contains { !isWordScalar($0) && $0 != "'" && $0 != "’" && $0 != "." } }) else {
                 throw SyntaxError(description: "alternative '\(a)' in '\(text)' must be a word or a hyphenated compound")
