@@ -150,6 +150,9 @@ struct LintCommand: ParsableCommand {
         let factory = try LinterFactory(options: ruleOptions,
                                         baselines: baseline.map { .file(URL(fileURLWithPath: $0)) } ?? .configured)
         var run = try LintRun(input: input, factory: factory, reportUnusedSuppressions: reportUnusedSuppressions)
+        // The rule data lives until the process exits: releasing it piece by piece costs more than linting
+        // a short file, and the operating system reclaims it at once.
+        ProcessLifetime.keep(factory)
         if fix { try applyFixes(&run) }
         var summary = Summary()
         summary.failed = run.unreadable.count
@@ -284,4 +287,10 @@ enum FileWalker {
         }
         return out
     }
+}
+
+/// Objects kept until exit rather than released (see `LintCommand.run`).
+enum ProcessLifetime {
+    nonisolated(unsafe) private static var kept: [AnyObject] = []
+    static func keep(_ object: AnyObject) { kept.append(object) }
 }

@@ -47,3 +47,30 @@ struct PropertyTests {
         }
     }
 }
+
+/// The fast paths of two helpers read at start and in rules give what their plain definitions give.
+struct HelperFastPathTests {
+    static let pieces: [String] = ["a", "B", "|", "\t", " ", "", "É", "é", "’", "ß", "İ", "Ｆ", "东", "x|y", "||", "Zz"]
+
+    @Test func splitASCIIMatchesCollectionSplit() async {
+        await propertyCheck(count: 300, input: Gen<String?>.element(of: Self.pieces).array(of: 0...12)) { parts in
+            let text = parts.compactMap { $0 }.joined()
+            for sep: UInt8 in [0x7C, 0x09, 0x20] {
+                for omit in [false, true] {
+                    let expected = text.utf8.split(separator: sep, omittingEmptySubsequences: omit).map { String(decoding: $0, as: UTF8.self) }
+                    #expect(text.splitASCII(sep, omittingEmpty: omit) == expected)
+                    #expect(text.dropFirst(0).splitASCII(sep, omittingEmpty: omit) == expected)
+                }
+            }
+        }
+    }
+
+    @Test func keyOfTextMatchesTheTokenKey() async {
+        await propertyCheck(count: 300, input: Gen<String?>.element(of: Self.pieces).array(of: 0...8)) { parts in
+            let text = parts.compactMap { $0 }.joined()
+            let units = Array(text.utf16)
+            let reference = units.withUnsafeBufferPointer { Segmenter.key($0, ascii: !units.contains { $0 >= 0x80 }) }
+            #expect(Document.key(text) == reference)
+        }
+    }
+}

@@ -295,7 +295,21 @@ struct Segmenter {
 extension Document {
     /// The matching key of any text, as tokens get theirs: ASCII lower case, else NFKC_Casefold; ’ and ʼ as '.
     public static func key(_ s: String) -> String {
+        // Most keys are asked of ASCII text (data files at start, pattern words): lower-case its bytes
+        // directly; `Array(s.utf16)` transcodes through String indices and costs thousands of instructions.
+        var s = s
+        if let ascii = s.utf8.withContiguousStorageIfAvailable(asciiKey) { if let k = ascii { return k } }
+        else { s.makeContiguousUTF8() }
         let units = Array(s.utf16)
         return units.withUnsafeBufferPointer { Segmenter.key($0, ascii: !units.contains { $0 >= 0x80 }) }
+    }
+
+    /// The key of ASCII bytes (A–Z lower-cased, as `Segmenter.key` does), or nil when a byte is not ASCII.
+    private static func asciiKey(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        for x in b where x >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: b.count) { out in
+            for i in 0..<b.count { let u = b[i]; out[i] = (u >= 0x41 && u <= 0x5A) ? u | 0x20 : u }
+            return b.count
+        }
     }
 }
