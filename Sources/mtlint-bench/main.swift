@@ -230,8 +230,7 @@ if args.wants("fuzzy") {
         let subset = Array(names.prefix(size))
         let before = rssMB()
         var t = now()
-        let index = FuzzyIndex(maxDistance: 2, prefix: 7)
-        for n in subset { index.add(n) }
+        let index = FuzzyIndex(words: subset, maxDistance: 2, prefix: 7)
         let build = now() - t
         let memory = rssMB() - before
         var queries: [String] = []

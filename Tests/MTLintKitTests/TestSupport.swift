@@ -75,13 +75,15 @@ enum TestSupport {
     }
 
     /// Runs the CLI with arguments and optional standard input.
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> RunResult {
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> RunResult {
         // A child that exits before reading all its input must not kill the test process.
         signal(SIGPIPE, SIG_IGN)
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
         if let directory { p.currentDirectoryURL = directory }
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out
         p.standardError = err

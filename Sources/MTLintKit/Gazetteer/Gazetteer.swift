@@ -47,40 +47,128 @@ public final class Gazetteer: @unchecked Sendable {
     /// `inconsistent-name` leaves them alone.
     let houseStyled: Set<Int>
     private let knownURL: URL?
+    /// The hash of the sources the tables came from, when they came from files (names the fuzzy index's image).
+    private let imageHash: UInt64?
     private let knownLazy: Lazy<KnownNames?>
     private let namesLazy: Lazy<NameList?>
     private let channelLazy: Lazy<NameChannel?>
 
-    init(entities: [GazetteerEntity], style: [String: (String, String)], known: URL?, names: URL? = nil,
-         channel: NameChannel.Parameters = NameChannel.Parameters(), houseStyled: Set<Int> = []) {
-        self.entities = entities
-        self.houseStyled = houseStyled
-        var byForm: [String: [Int]] = [:]
-        var single: [(String, Int)] = []
-        var given: [String: [Int]] = [:]
-        var titles: Set<String> = []
-        var lower: Set<String> = []
-        for (i, e) in entities.enumerated() {
-            for f in Set(e.forms.map(Gazetteer.formKey)) where !f.isEmpty {
-                byForm[f, default: []].append(i)
-                if !f.utf8.contains(0x20) && e.type != .organisation { single.append((f, i)) }
-            }
-            for a in e.alternates { byForm[Gazetteer.formKey(a), default: []].append(i) }
-            for g in e.given { given[Document.key(g), default: []].append(i) }
-            for t in e.titles { for w in t.splitASCII(0x20, omittingEmpty: true) { titles.insert(Document.key(w)) } }
-            for w in e.lowercaseWords { lower.insert(Document.key(w)) }
-        }
-        self.byForm = byForm
-        self.singleWordForms = single
-        self.byGivenName = given
-        self.titleWords = titles
-        self.lowercaseWords = lower
-        self.style = style
+    convenience init(entities: [GazetteerEntity], style: [String: (String, String)], known: URL?, names: URL? = nil,
+                     channel: NameChannel.Parameters = NameChannel.Parameters(), houseStyled: Set<Int> = []) {
+        self.init(tables: Tables(entities: entities, style: style, houseStyled: houseStyled),
+                  known: known, names: names, channel: channel, imageHash: nil)
+    }
+
+    init(tables t: Tables, known: URL?, names: URL?, channel: NameChannel.Parameters, imageHash: UInt64?) {
+        self.imageHash = imageHash
+        self.entities = t.entities
+        self.houseStyled = t.houseStyled
+        self.byForm = t.byForm
+        self.singleWordForms = t.singleWordForms
+        self.byGivenName = t.byGivenName
+        self.titleWords = t.titleWords
+        self.lowercaseWords = t.lowercaseWords
+        self.style = t.style
         self.knownURL = known
         self.knownLazy = Lazy { known.flatMap { try? KnownNames.load($0) } }
         let namesLazy = Lazy { names.flatMap { try? NameList.load($0) } }
         self.namesLazy = namesLazy
         self.channelLazy = Lazy { namesLazy.get.map { NameChannel.open(list: $0, parameters: channel) } }
+    }
+
+    /// What the gazetteer holds in memory: the entities and their lookup tables, built from the entity list or
+    /// read from the compiled image (`RuleImage`).
+    struct Tables {
+        var entities: [GazetteerEntity]
+        var byForm: [String: [Int]] = [:]
+        var singleWordForms: [(key: String, entity: Int)] = []
+        var byGivenName: [String: [Int]] = [:]
+        var titleWords: Set<String> = []
+        var lowercaseWords: Set<String> = []
+        var style: [String: (String, String)]
+        var houseStyled: Set<Int>
+
+        init(entities: [GazetteerEntity], style: [String: (String, String)], houseStyled: Set<Int>) {
+            self.entities = entities
+            self.style = style
+            self.houseStyled = houseStyled
+            for (i, e) in entities.enumerated() {
+                for f in Set(e.forms.map(Gazetteer.formKey)) where !f.isEmpty {
+                    byForm[f, default: []].append(i)
+                    if !f.utf8.contains(0x20) && e.type != .organisation { singleWordForms.append((f, i)) }
+                }
+                for a in e.alternates { byForm[Gazetteer.formKey(a), default: []].append(i) }
+                for g in e.given { byGivenName[Document.key(g), default: []].append(i) }
+                for t in e.titles { for w in t.splitASCII(0x20, omittingEmpty: true) { titleWords.insert(Document.key(w)) } }
+                for w in e.lowercaseWords { lowercaseWords.insert(Document.key(w)) }
+            }
+        }
+
+        private init(entities: [GazetteerEntity], byForm: [String: [Int]], singleWordForms: [(key: String, entity: Int)],
+                     byGivenName: [String: [Int]], titleWords: Set<String>, lowercaseWords: Set<String>,
+                     style: [String: (String, String)], houseStyled: Set<Int>) {
+            self.entities = entities; self.byForm = byForm; self.singleWordForms = singleWordForms
+            self.byGivenName = byGivenName; self.titleWords = titleWords; self.lowercaseWords = lowercaseWords
+            self.style = style; self.houseStyled = houseStyled
+        }
+
+        // Dictionaries are written in sorted key order, so the same sources give the same image bytes.
+        func encode(_ w: inout ImageWriter) {
+            w.u32(UInt32(entities.count))
+            for e in entities {
+                w.string(e.id); w.string(e.type.rawValue); w.string(e.canonical); w.string(e.short); w.string(e.house)
+                w.strings(e.variants); w.strings(e.alternates); w.strings(e.given); w.strings(e.titles)
+                w.string(e.country); w.strings(e.lowercaseWords)
+            }
+            for table in [byForm, byGivenName] {
+                w.u32(UInt32(table.count))
+                for key in table.keys.sorted() { w.string(key); w.ints(table[key]!) }
+            }
+            w.strings(singleWordForms.map(\.key)); w.ints(singleWordForms.map(\.entity))
+            w.strings(titleWords.sorted()); w.strings(lowercaseWords.sorted())
+            w.u32(UInt32(style.count))
+            for key in style.keys.sorted() { w.string(key); w.string(style[key]!.0); w.string(style[key]!.1) }
+            w.ints(houseStyled.sorted())
+        }
+
+        static func decode(_ r: inout ImageReader) -> Tables? {
+            guard let n = r.u32() else { return nil }
+            var entities: [GazetteerEntity] = []
+            entities.reserveCapacity(Int(min(n, 1 << 20)))
+            for _ in 0..<n {
+                guard let id = r.string(), let type = r.string().flatMap(GazetteerEntity.Kind.init(rawValue:)),
+                      let canonical = r.string(), let short = r.string(), let house = r.string(),
+                      let variants = r.strings(), let alternates = r.strings(), let given = r.strings(),
+                      let titles = r.strings(), let country = r.string(), let lower = r.strings() else { return nil }
+                entities.append(GazetteerEntity(id: id, type: type, canonical: canonical, short: short, house: house,
+                                                variants: variants, alternates: alternates, given: given, titles: titles,
+                                                country: country, lowercaseWords: lower))
+            }
+            var tables: [[String: [Int]]] = []
+            for _ in 0..<2 {
+                guard let count = r.u32() else { return nil }
+                var table: [String: [Int]] = [:]
+                table.reserveCapacity(Int(min(count, 1 << 22)))
+                for _ in 0..<count {
+                    guard let key = r.string(), let ids = r.ints(), ids.allSatisfy({ $0 >= 0 && $0 < entities.count }) else { return nil }
+                    table[key] = ids
+                }
+                tables.append(table)
+            }
+            guard let singleKeys = r.strings(), let singleIDs = r.ints(), singleKeys.count == singleIDs.count,
+                  singleIDs.allSatisfy({ $0 >= 0 && $0 < entities.count }),
+                  let titles = r.strings(), let lower = r.strings(), let styleCount = r.u32() else { return nil }
+            var style: [String: (String, String)] = [:]
+            for _ in 0..<styleCount {
+                guard let key = r.string(), let right = r.string(), let note = r.string() else { return nil }
+                style[key] = (right, note)
+            }
+            guard let styled = r.ints(), styled.allSatisfy({ $0 >= 0 && $0 < entities.count }) else { return nil }
+            return Tables(entities: entities, byForm: tables[0],
+                          singleWordForms: zip(singleKeys, singleIDs).map { (key: $0, entity: $1) },
+                          byGivenName: tables[1], titleWords: Set(titles), lowercaseWords: Set(lower),
+                          style: style, houseStyled: Set(styled))
+        }
     }
 
     /// Suggestions from the large name list, its fuzzy index opened (or built and cached) on first use.
@@ -93,9 +181,11 @@ public final class Gazetteer: @unchecked Sendable {
     public var known: KnownNames? { knownLazy.get }
 
     private lazy var fuzzyIndex: FuzzyIndex = {
-        let index = FuzzyIndex(maxDistance: 2, prefix: 7)
-        for (key, _) in singleWordForms { index.add(key) }
-        return index
+        let build = { FuzzyIndex(words: self.singleWordForms.map(\.key), maxDistance: 2, prefix: 7) }
+        guard let imageHash else { return build() }
+        // Compiled beside the gazetteer's tables, from the same sources.
+        return RuleImage.cached("fuzzy", version: 1, sourceHash: imageHash, decode: FuzzyIndex.decode,
+                                encode: { $0.encode(&$1) }, build: build)
     }()
     private let fuzzyLock = NSLock()
 
@@ -128,6 +218,27 @@ public final class Gazetteer: @unchecked Sendable {
     static func load(rules: URL, extra: [URL] = [], houseStyle: [String] = []) throws(DataError) -> Gazetteer {
         let dir = rules.appendingPathComponent("gazetteer")
         let tsv = dir.appendingPathComponent("gazetteer.tsv")
+        let styleURL = dir.appendingPathComponent("style.tsv")
+        let hash = RuleImage.sourceHash(files: [tsv, styleURL] + extra, settings: houseStyle)
+        let tables = try RuleImage.cached("gazetteer", version: 1, sourceHash: hash,
+                                          decode: Tables.decode, encode: { $0.encode(&$1) }) { () throws(DataError) in
+            try loadTables(tsv: tsv, style: styleURL, extra: extra, houseStyle: houseStyle)
+        }
+        let known = dir.appendingPathComponent("known-names.txt")
+        let names = dir.appendingPathComponent("names.tsv")
+        var channel = NameChannel.Parameters()
+        let channelURL = dir.appendingPathComponent("channel.tsv")
+        if let d = FileManager.default.contents(atPath: channelURL.path) {
+            channel = try NameChannel.Parameters.parse(String(decoding: d, as: UTF8.self), path: channelURL.path)
+        }
+        return Gazetteer(tables: tables,
+                         known: FileManager.default.fileExists(atPath: known.path) ? known : nil,
+                         names: FileManager.default.fileExists(atPath: names.path) ? names : nil,
+                         channel: channel, imageHash: hash)
+    }
+
+    /// The tables from the text files: the entity list, a newsroom's extra lists, style rules and house style.
+    private static func loadTables(tsv: URL, style styleURL: URL, extra: [URL], houseStyle: [String]) throws(DataError) -> Tables {
         guard let data = FileManager.default.contents(atPath: tsv.path) else { throw .missing(path: tsv.path, detail: "gazetteer not found") }
         var entities = try parseEntities(String(decoding: data, as: UTF8.self), path: tsv.path)
         for url in extra {
@@ -136,7 +247,6 @@ public final class Gazetteer: @unchecked Sendable {
             entities += try parseEntities(String(decoding: d, as: UTF8.self), path: url.path).map(romanized)
         }
         var style: [String: (String, String)] = [:]
-        let styleURL = dir.appendingPathComponent("style.tsv")
         if let s = FileManager.default.contents(atPath: styleURL.path) {
             var n = 0
             for line in String(decoding: s, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
@@ -148,17 +258,7 @@ public final class Gazetteer: @unchecked Sendable {
             }
         }
         let houseStyled = try applyHouseStyle(houseStyle, to: &entities, style: &style)
-        let known = dir.appendingPathComponent("known-names.txt")
-        let names = dir.appendingPathComponent("names.tsv")
-        var channel = NameChannel.Parameters()
-        let channelURL = dir.appendingPathComponent("channel.tsv")
-        if let d = FileManager.default.contents(atPath: channelURL.path) {
-            channel = try NameChannel.Parameters.parse(String(decoding: d, as: UTF8.self), path: channelURL.path)
-        }
-        return Gazetteer(entities: entities, style: style,
-                         known: FileManager.default.fileExists(atPath: known.path) ? known : nil,
-                         names: FileManager.default.fileExists(atPath: names.path) ? names : nil,
-                         channel: channel, houseStyled: houseStyled)
+        return Tables(entities: entities, style: style, houseStyled: houseStyled)
     }
 
     /// A newsroom's preferred spellings ("Zelenskyy", "Kyiv"): each becomes the suggested form of the entity

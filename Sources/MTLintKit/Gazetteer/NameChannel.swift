@@ -141,5 +141,5 @@ public final class NameChannel: @unchecked Sendable {
 
 extension NameList {
     /// A fingerprint of the file's bytes, keying the fuzzy index cache.
-    var contentHash: UInt64 { withBytes { NameIndex.contentHash($0) } }
+    var contentHash: UInt64 { withBytes { RuleImage.checksum($0) } }
 }

@@ -12,6 +12,15 @@ public enum NameSimilarity {
 
     /// The same over any two buffers (code points, bytes), with `rows` as scratch for 3 × (b.count + 1)
     /// distances; the name index calls it with its own scratch to allocate nothing per query.
+    /// `osa` with the second word a slice of a larger array (the fuzzy index's entries).
+    static func osa(_ a: [UInt32], _ b: ArraySlice<UInt32>, limit: Int = .max) -> Int {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (b.count + 1)) { rows in
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in osa(pa, pb, limit: limit, rows: rows.baseAddress!) }
+            }
+        }
+    }
+
     static func osa<T: Equatable>(_ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>, limit: Int,
                                   rows: UnsafeMutablePointer<Int>) -> Int {
         let n = a.count, m = b.count
@@ -88,15 +97,81 @@ public enum NameSimilarity {
 public final class FuzzyIndex: @unchecked Sendable {
     public let maxDistance: Int
     public let prefix: Int
-    private(set) var entries: [[UInt32]] = []
-    private var deletes: [UInt64: [Int32]] = [:]
+    // Flat arrays (so the index is stored in the compiled image as it is): entry i's scalars are
+    // scalars[entryStarts[i]..<entryStarts[i + 1]]; the entries under deletion hash hashes[k] (sorted) are
+    // postings[postingStarts[k]..<postingStarts[k + 1]].
+    private let scalars: [UInt32]
+    private let entryStarts: [UInt32]
+    private let hashes: [UInt64]
+    private let postingStarts: [UInt32]
+    private let postings: [Int32]
 
-    public init(maxDistance: Int = 2, prefix: Int = 7) {
+    /// The index of `words`, in order (a lookup answers with their positions).
+    public init(words: [String], maxDistance: Int = 2, prefix: Int = 7) {
         self.maxDistance = maxDistance
         self.prefix = prefix
+        var scalars: [UInt32] = [], entryStarts: [UInt32] = [0]
+        var pairs: [(hash: UInt64, id: Int32)] = []
+        for (id, word) in words.enumerated() {
+            let s = NameSimilarity.scalars(word)
+            scalars += s
+            entryStarts.append(UInt32(scalars.count))
+            for h in Self.deleteHashes(s, maxDistance: maxDistance, prefix: prefix) { pairs.append((h, Int32(id))) }
+        }
+        pairs.sort { ($0.hash, $0.id) < ($1.hash, $1.id) }
+        var hashes: [UInt64] = [], postingStarts: [UInt32] = [], postings: [Int32] = []
+        for p in pairs {
+            if hashes.last != p.hash { hashes.append(p.hash); postingStarts.append(UInt32(postings.count)) }
+            postings.append(p.id)
+        }
+        postingStarts.append(UInt32(postings.count))
+        self.scalars = scalars; self.entryStarts = entryStarts
+        self.hashes = hashes; self.postingStarts = postingStarts; self.postings = postings
     }
 
-    public var count: Int { entries.count }
+    private init(maxDistance: Int, prefix: Int, scalars: [UInt32], entryStarts: [UInt32], hashes: [UInt64],
+                 postingStarts: [UInt32], postings: [Int32]) {
+        self.maxDistance = maxDistance; self.prefix = prefix
+        self.scalars = scalars; self.entryStarts = entryStarts
+        self.hashes = hashes; self.postingStarts = postingStarts; self.postings = postings
+    }
+
+    public var count: Int { entryStarts.count - 1 }
+
+    func entry(_ i: Int) -> ArraySlice<UInt32> { scalars[Int(entryStarts[i])..<Int(entryStarts[i + 1])] }
+
+    /// The compiled form (`RuleImage`).
+    func encode(_ w: inout ImageWriter) {
+        w.int(maxDistance); w.int(prefix)
+        w.array(scalars); w.array(entryStarts); w.array(hashes); w.array(postingStarts); w.array(postings)
+    }
+
+    /// The index from its compiled form, or nil unless every offset lies inside its array.
+    static func decode(_ r: inout ImageReader) -> FuzzyIndex? {
+        guard let maxDistance = r.int(), let prefix = r.int(), (0...4).contains(maxDistance), (1...64).contains(prefix),
+              let scalars = r.array(UInt32.self), let entryStarts = r.array(UInt32.self), let hashes = r.array(UInt64.self),
+              let postingStarts = r.array(UInt32.self), let postings = r.array(Int32.self),
+              entryStarts.first == 0, entryStarts.last.map({ Int($0) == scalars.count }) == true,
+              postingStarts.count == hashes.count + 1, postingStarts.first == 0,
+              postingStarts.last.map({ Int($0) == postings.count }) == true,
+              zip(entryStarts, entryStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
+              zip(postingStarts, postingStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
+              zip(hashes, hashes.dropFirst()).allSatisfy({ $0 < $1 }),
+              postings.allSatisfy({ $0 >= 0 && Int($0) < entryStarts.count - 1 }) else { return nil }
+        return FuzzyIndex(maxDistance: maxDistance, prefix: prefix, scalars: scalars, entryStarts: entryStarts,
+                          hashes: hashes, postingStarts: postingStarts, postings: postings)
+    }
+
+    /// The entries filed under a deletion hash.
+    private func postings(for h: UInt64) -> ArraySlice<Int32> {
+        var lo = 0, hi = hashes.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if hashes[mid] < h { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < hashes.count, hashes[lo] == h else { return [] }
+        return postings[Int(postingStarts[lo])..<Int(postingStarts[lo + 1])]
+    }
 
     static func hash(_ s: ArraySlice<UInt32>) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
@@ -107,7 +182,9 @@ public final class FuzzyIndex: @unchecked Sendable {
     /// All variants of `word` with up to `maxDistance` deletions (within the prefix), as hashes. The variants
     /// are hashed as they are enumerated (each set of deleted positions, in order; a deletion leaves at least
     /// one letter), so no array is built per variant: this runs for every entry when the index is built.
-    func deleteHashes(_ word: [UInt32]) -> Set<UInt64> {
+    func deleteHashes(_ word: [UInt32]) -> Set<UInt64> { Self.deleteHashes(word, maxDistance: maxDistance, prefix: prefix) }
+
+    static func deleteHashes(_ word: [UInt32], maxDistance: Int, prefix: Int) -> Set<UInt64> {
         let head = Array(word.prefix(prefix))
         var out: Set<UInt64> = [Self.hash(head[...])]
         var deleted: [Int] = []
@@ -134,13 +211,6 @@ public final class FuzzyIndex: @unchecked Sendable {
         return out
     }
 
-    public func add(_ word: String) {
-        let s = NameSimilarity.scalars(word)
-        let id = Int32(entries.count)
-        entries.append(s)
-        for h in deleteHashes(s) { deletes[h, default: []].append(id) }
-    }
-
     /// Entries within `maxDistance` (OSA) of `query`, with their distances, closest first.
     public func lookup(_ query: String, maxDistance limit: Int? = nil) -> [(index: Int, distance: Int)] {
         let q = NameSimilarity.scalars(query)
@@ -148,9 +218,8 @@ public final class FuzzyIndex: @unchecked Sendable {
         var seen: Set<Int32> = []
         var out: [(Int, Int)] = []
         for h in deleteHashes(q) {
-            guard let ids = deletes[h] else { continue }
-            for id in ids where seen.insert(id).inserted {
-                let e = entries[Int(id)]
+            for id in postings(for: h) where seen.insert(id).inserted {
+                let e = entry(Int(id))
                 guard abs(e.count - q.count) <= bound else { continue }
                 let d = NameSimilarity.osa(q, e, limit: bound)
                 if d <= bound { out.append((Int(id), d)) }

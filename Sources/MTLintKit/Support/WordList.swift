@@ -84,6 +84,27 @@ public final class WordList: @unchecked Sendable {
         self.mask = mask
     }
 
+    private init(blob: [UInt8], starts: [UInt32], lengths: [UInt16], levels: [UInt8], slots: [UInt32]) {
+        self.blob = blob; self.starts = starts; self.lengths = lengths; self.levels = levels; self.slots = slots
+        mask = slots.count - 1
+    }
+
+    /// The compiled form (`RuleImage`): the table's arrays as they are.
+    func encode(_ w: inout ImageWriter) {
+        w.array(blob); w.array(starts); w.array(lengths); w.array(levels); w.array(slots)
+    }
+
+    static func decode(_ r: inout ImageReader) -> WordList? {
+        guard let blob = r.array(UInt8.self), let starts = r.array(UInt32.self), let lengths = r.array(UInt16.self),
+              let levels = r.array(UInt8.self), let slots = r.array(UInt32.self),
+              starts.count == lengths.count, starts.count == levels.count,
+              slots.count >= 16, slots.count & (slots.count - 1) == 0, slots.count > starts.count else { return nil }
+        // Every entry and slot must point inside the arrays: lookups index them without further checks.
+        for e in starts.indices where Int(starts[e]) + Int(lengths[e]) > blob.count { return nil }
+        for slot in slots where Int(slot) > starts.count { return nil }
+        return WordList(blob: blob, starts: starts, lengths: lengths, levels: levels, slots: slots)
+    }
+
     @inline(__always)
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
@@ -165,10 +186,13 @@ public final class WordList: @unchecked Sendable {
         let url = rules.appendingPathComponent("lexicon/english-words.tsv")
         lock.lock(); defer { lock.unlock() }
         if let w = cache[url.path] { return w }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw .missing(path: url.path, detail: "word list not found")
+        let list = try RuleImage.cached("words", version: 1, sourceHash: RuleImage.sourceHash(files: [url]),
+                                        decode: WordList.decode, encode: { $0.encode(&$1) }) { () throws(DataError) in
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw .missing(path: url.path, detail: "word list not found")
+            }
+            return try WordList(bytes: Array(data), path: url.path)
         }
-        let list = try WordList(bytes: Array(data), path: url.path)
         cache[url.path] = list
         return list
     }

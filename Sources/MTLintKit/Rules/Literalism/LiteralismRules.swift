@@ -7,8 +7,8 @@ enum LiteralismRules {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
         var packs: [LiteralismPack] = []
-        for name in names { packs.append(try LiteralismPack.load(folder.appendingPathComponent(name))) }
-        for url in extraPacks { packs.append(try LiteralismPack.load(url)) }
+        for name in names { packs.append(try LiteralismPack.loadCompiled(folder.appendingPathComponent(name))) }
+        for url in extraPacks { packs.append(try LiteralismPack.loadCompiled(url)) }
         var seen: [String: String] = [:]
         var entries: [LiteralismEntry] = []
         for p in packs {

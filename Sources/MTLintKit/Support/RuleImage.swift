@@ -1,0 +1,206 @@
+import Foundation
+
+/// Compiled rule data: what a component (gazetteer, literalism packs, word list, …) builds from its text files,
+/// stored in binary so a later start reads arrays instead of parsing TSV and YAML.
+///
+/// One format for every component, one file per component in the cache folder (`NameIndex.defaultCacheDirectory`):
+/// a component is compiled when first needed, and a change to one file rebuilds only what was built from it.
+/// A file is named by its component and the content hash of its sources (and the settings that shape it), so
+/// an edited source never meets a stale image. The header carries a format version, the source hash, the
+/// payload's length and a checksum: a truncated, corrupt or foreign file is ignored and rebuilt, never trusted.
+public enum RuleImage {
+    /// Bumped whenever any component's layout changes, so files written by another build are never read.
+    public static let formatVersion: UInt32 = 1
+    static let magic: [UInt8] = Array("MTLIMAGE".utf8)
+    static let headerSize = 8 + 4 + 4 + 8 + 8 + 8
+
+    /// When set (`MTLINT_NO_IMAGE=1`), components are always built from their sources (benchmarks of the cold path).
+    static let disabled: Bool = ProcessInfo.processInfo.environment["MTLINT_NO_IMAGE"].map { !$0.isEmpty && $0 != "0" } ?? false
+
+    /// The hash that names an image: the bytes of every source file (a missing file hashes as absent) and any
+    /// settings that change what is built.
+    public static func sourceHash(files: [URL], settings: [String] = []) -> UInt64 {
+        var h: UInt64 = UInt64(formatVersion)
+        for url in files {
+            if let data = try? Data(contentsOf: url, options: .alwaysMapped) {
+                h = data.withUnsafeBytes { checksum($0, seed: h &+ 1) }
+            } else {
+                h = NameIndex.fmix(h ^ 0xA5A5_0000_0000_0001)
+            }
+        }
+        for s in settings { h = Array(s.utf8).withUnsafeBytes { checksum($0, seed: h &+ 2) } }
+        return h
+    }
+
+    /// A fast 64-bit hash of bytes, for source hashes and payload checksums (not against an adversary: against
+    /// edits, truncation and disk corruption). Four independent lanes of multiply–rotate over 8-byte words keep
+    /// it near half an instruction per byte: every start hashes the sources it compiles from.
+    static func checksum(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var a = seed ^ 0x243F_6A88_85A3_08D3, b = seed &+ k, c = ~seed, d = seed ^ 0x1319_8A2E_0370_7344
+        let n = bytes.count
+        var i = 0
+        if let p = bytes.baseAddress {
+            @inline(__always) func word(_ at: Int) -> UInt64 { UInt64(littleEndian: p.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+            @inline(__always) func mix(_ h: UInt64, _ v: UInt64) -> UInt64 { let x = h ^ v; return ((x << 31) | (x >> 33)) &* k }
+            while i + 32 <= n {
+                a = mix(a, word(i)); b = mix(b, word(i + 8)); c = mix(c, word(i + 16)); d = mix(d, word(i + 24))
+                i += 32
+            }
+            while i + 8 <= n { a = mix(a, word(i)); i += 8 }
+            var tail: UInt64 = 0, shift: UInt64 = 0
+            while i < n { tail |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << shift; shift += 8; i += 1 }
+            b = mix(b, tail ^ shift)
+        }
+        var h = NameIndex.fmix(a) ^ (NameIndex.fmix(b) &* 3) ^ (NameIndex.fmix(c) &* 5) ^ (NameIndex.fmix(d) &* 7)
+        h ^= UInt64(n) &* k
+        return NameIndex.fmix(h)
+    }
+
+    /// The component as compiled, or as built by `build` (then written to the cache for the next start).
+    /// `decode` returning nil (an image that does not fit) also falls back to building.
+    static func cached<T, E: Error>(_ component: String, version: UInt32, sourceHash: UInt64,
+                                    cacheDirectory: URL? = NameIndex.defaultCacheDirectory,
+                                    decode: (inout ImageReader) -> T?, encode: (T, inout ImageWriter) -> Void,
+                                    build: () throws(E) -> T) throws(E) -> T {
+        guard !disabled, let dir = cacheDirectory else { return try build() }
+        let url = dir.appendingPathComponent(fileName(component, version: version, sourceHash: sourceHash))
+        if let payload = read(url, version: version, sourceHash: sourceHash) {
+            let decoded: T? = payload.withUnsafeBytes { raw in
+                var reader = ImageReader(raw)
+                guard let value = decode(&reader), reader.atEnd else { return nil }
+                return value
+            }
+            if let decoded { return decoded }
+        }
+        let value = try build()
+        var writer = ImageWriter()
+        encode(value, &writer)
+        write(writer.bytes, to: url, version: version, sourceHash: sourceHash, component: component)
+        return value
+    }
+
+    static func fileName(_ component: String, version: UInt32, sourceHash: UInt64) -> String {
+        let hex = String(sourceHash, radix: 16)
+        return "\(component)-\(String(repeating: "0", count: 16 - hex.count))\(hex)-v\(formatVersion).\(version).img"
+    }
+
+    /// The payload of a valid image file, or nil (missing, short, another version or source, bad checksum).
+    static func read(_ url: URL, version: UInt32, sourceHash: UInt64) -> [UInt8]? {
+        guard let data = try? Data(contentsOf: url), data.count >= headerSize else { return nil }
+        return data.withUnsafeBytes { raw -> [UInt8]? in
+            var r = ImageReader(raw)
+            guard let m = r.rawBytes(8), m.elementsEqual(magic),
+                  r.u32() == formatVersion, r.u32() == version, r.u64() == sourceHash,
+                  let length = r.u64(), let checksum = r.u64(),
+                  length == UInt64(raw.count - headerSize) else { return nil }
+            let payload = UnsafeRawBufferPointer(rebasing: raw[headerSize...])
+            guard RuleImage.checksum(payload) == checksum else { return nil }
+            return [UInt8](payload)
+        }
+    }
+
+    /// Writes atomically (a temporary file renamed over the name) and removes the component's older images.
+    /// Failure to write only costs the next start a rebuild.
+    static func write(_ payload: [UInt8], to url: URL, version: UInt32, sourceHash: UInt64, component: String) {
+        var header = ImageWriter()
+        header.raw(magic)
+        header.u32(formatVersion); header.u32(version); header.u64(sourceHash)
+        header.u64(UInt64(payload.count))
+        header.u64(payload.withUnsafeBytes { checksum($0) })
+        let dir = url.deletingLastPathComponent()
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+            let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+            var file = header.bytes
+            file += payload
+            try Data(file).write(to: temp)
+            if rename(temp.path, url.path) != 0 { try? fm.removeItem(at: temp); return }
+        } catch { return }
+        for name in (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
+        where name != url.lastPathComponent && name.hasPrefix(component + "-") && name.hasSuffix(".img") {
+            try? fm.removeItem(at: dir.appendingPathComponent(name))
+        }
+    }
+}
+
+/// Appends values in the image's little-endian layout.
+struct ImageWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func raw(_ b: [UInt8]) { bytes += b }
+    mutating func u8(_ v: UInt8) { bytes.append(v) }
+    mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+    mutating func int(_ v: Int) { u64(UInt64(bitPattern: Int64(v))) }
+    mutating func double(_ v: Double) { u64(v.bitPattern) }
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { b in u32(UInt32(b.count)); bytes += b }
+    }
+    mutating func strings(_ list: [String]) { u32(UInt32(list.count)); for s in list { string(s) } }
+    mutating func optionalString(_ s: String?) { bool(s != nil); if let s { string(s) } }
+    mutating func ints(_ list: [Int]) { u32(UInt32(list.count)); for v in list { int(v) } }
+    /// An array of plain values, copied as their bytes.
+    mutating func array<T: BitwiseCopyable>(_ a: [T]) {
+        u64(UInt64(a.count))
+        a.withUnsafeBytes { bytes += $0 }
+    }
+}
+
+/// Reads what `ImageWriter` wrote; every read is bounds-checked and returns nil past the end, so a damaged
+/// payload that passed the checksum still cannot read out of bounds.
+struct ImageReader {
+    private let raw: UnsafeRawBufferPointer
+    private var at = 0
+
+    init(_ raw: UnsafeRawBufferPointer) { self.raw = raw }
+
+    var atEnd: Bool { at == raw.count }
+
+    mutating func rawBytes(_ n: Int) -> UnsafeRawBufferPointer? {
+        guard n >= 0, n <= raw.count - at else { return nil }
+        defer { at += n }
+        return UnsafeRawBufferPointer(rebasing: raw[at..<at + n])
+    }
+    mutating func u8() -> UInt8? { rawBytes(1).map { $0[0] } }
+    mutating func bool() -> Bool? { u8().flatMap { $0 <= 1 ? $0 == 1 : nil } }
+    mutating func u32() -> UInt32? { rawBytes(4).map { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) } }
+    mutating func u64() -> UInt64? { rawBytes(8).map { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) } }
+    mutating func int() -> Int? { u64().map { Int(Int64(bitPattern: $0)) } }
+    mutating func double() -> Double? { u64().map { Double(bitPattern: $0) } }
+    mutating func string() -> String? {
+        guard let n = u32(), let b = rawBytes(Int(n)) else { return nil }
+        return String(decoding: b, as: UTF8.self)
+    }
+    mutating func strings() -> [String]? {
+        guard let n = u32(), Int(n) <= raw.count - at else { return nil }
+        var out: [String] = []
+        out.reserveCapacity(Int(n))
+        for _ in 0..<n { guard let s = string() else { return nil }; out.append(s) }
+        return out
+    }
+    mutating func optionalString() -> String?? {
+        guard let present = bool() else { return nil }
+        if !present { return .some(nil) }
+        guard let s = string() else { return nil }
+        return .some(s)
+    }
+    mutating func ints() -> [Int]? {
+        guard let n = u32(), Int(n) <= (raw.count - at) / 8 else { return nil }
+        var out: [Int] = []
+        out.reserveCapacity(Int(n))
+        for _ in 0..<n { guard let v = int() else { return nil }; out.append(v) }
+        return out
+    }
+    mutating func array<T: BitwiseCopyable>(_: T.Type = T.self) -> [T]? {
+        guard let n = u64(), n <= UInt64(raw.count - at) / UInt64(MemoryLayout<T>.stride),
+              let b = rawBytes(Int(n) * MemoryLayout<T>.stride) else { return nil }
+        return [T](unsafeUninitializedCapacity: Int(n)) { out, count in
+            UnsafeMutableRawBufferPointer(out).copyMemory(from: b)
+            count = Int(n)
+        }
+    }
+}
