@@ -110,6 +110,11 @@ struct RuleImageTests {
         #expect(Self.roundTrips(fuzzy, encode: { $0.encode(&$1) }, decode: FuzzyIndex.decode))
         let words = try WordList.parse("colour\t10\ncolor\t35\nKyiv\t70\ncolour\t5\n", path: "w")
         #expect(Self.roundTrips(words, encode: { $0.encode(&$1) }, decode: WordList.decode))
+        #expect(words.exactLevel("colour") == 5 && words.exactLevel("Kyiv") == 70 && words.exactLevel("kyiv") == nil)
+        let entries: [(key: ArraySlice<UInt8>, value: UInt8)] = [("a", 1), ("bc", 2), ("a", 3), ("", 4)].map { (Array($0.utf8)[...], $1) }
+        let last = ByteKeyTable(entries, duplicates: .last), lowest = ByteKeyTable(entries, duplicates: .lowest)
+        #expect(last.value("a") == 3 && lowest.value("a") == 1 && last.value("bc") == 2 && last.value("") == 4 && last.value("b") == nil)
+        #expect(Self.roundTrips(last, encode: { $0.encode(&$1) }, decode: ByteKeyTable.decode))
     }
 
     @Test func fuzzyIndexFindsWhatAPlainScanFinds() {

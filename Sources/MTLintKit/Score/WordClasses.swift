@@ -13,9 +13,9 @@ public final class WordClasses: @unchecked Sendable {
     /// the numbers, so a token costs no String and class pairs index a matrix.
     public let names: [String]
     /// Closed-class words (lower case) → class.
-    private let functionIDs: [String: WordClassID]
+    private let functionIDs: ByteKeyTable
     /// Ordinary lower-case words whose class is not N → class.
-    private let openIDs: [String: WordClassID]
+    private let openIDs: ByteKeyTable
 
     /// Classes `tokenClass` assigns without the data, in `WordClassID` order.
     static let fixed = ["N", "NUM", "COMMA", "STOP", "COLON", "LPAR", "RPAR", "DASH", "QUOTE", "SYM", "SUBJ", "NAME",
@@ -25,7 +25,7 @@ public final class WordClasses: @unchecked Sendable {
                       quote: WordClassID = 8, sym: WordClassID = 9, subj: WordClassID = 10, name: WordClassID = 11,
                       gen: WordClassID = 12, unk: WordClassID = 13, bos: WordClassID = 14, eos: WordClassID = 15
 
-    private init(names: [String], functionIDs: [String: WordClassID], openIDs: [String: WordClassID], words: WordList?) {
+    private init(names: [String], functionIDs: ByteKeyTable, openIDs: ByteKeyTable, words: WordList?) {
         self.names = names
         self.functionIDs = functionIDs
         self.openIDs = openIDs
@@ -33,6 +33,18 @@ public final class WordClasses: @unchecked Sendable {
     }
 
     static func load(rules: URL, words: WordList?) throws(DataError) -> WordClasses {
+        let functionURL = rules.appendingPathComponent("garble/function-words.tsv")
+        let openURL = rules.appendingPathComponent("garble/word-classes.tsv")
+        let parts = try RuleImage.cached("classes", version: 1, sourceHash: RuleImage.sourceHash(files: [functionURL, openURL]),
+                                         decode: decodeTables, encode: encodeTables) { () throws(DataError) in
+            try readTables(function: functionURL, open: openURL)
+        }
+        return WordClasses(names: parts.names, functionIDs: parts.function, openIDs: parts.open, words: words)
+    }
+
+    private typealias Tables = (names: [String], function: ByteKeyTable, open: ByteKeyTable)
+
+    private static func readTables(function: URL, open: URL) throws(DataError) -> Tables {
         // Classes are numbered as the files are read: the fixed ones first, then each new one the data names.
         var names = Self.fixed
         var index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, WordClassID($0)) })
@@ -45,17 +57,30 @@ public final class WordClasses: @unchecked Sendable {
             index[c] = i
             return i
         }
-        let fw = try GarbleFiles.pairs(rules.appendingPathComponent("garble/function-words.tsv"), id)
-        let open = try GarbleFiles.pairs(rules.appendingPathComponent("garble/word-classes.tsv"), id)
-        if tooMany { throw .invalid(path: rules.appendingPathComponent("garble").path, line: nil, detail: "more than 255 word classes") }
-        return WordClasses(names: names, functionIDs: fw, openIDs: open, words: words)
+        let fw = try GarbleFiles.table(function, id)
+        let open = try GarbleFiles.table(open, id)
+        if tooMany { throw .invalid(path: function.deletingLastPathComponent().path, line: nil, detail: "more than 255 word classes") }
+        return (names, fw, open)
     }
 
-    public func isFunctionWord(_ key: String) -> Bool { functionIDs[key] != nil }
+    private static func encodeTables(_ t: Tables, _ w: inout ImageWriter) {
+        w.strings(t.names); t.function.encode(&w); t.open.encode(&w)
+    }
+
+    private static func decodeTables(_ r: inout ImageReader) -> Tables? {
+        guard let names = r.strings(), names.count <= Int(WordClassID.max) + 1,
+              let function = ByteKeyTable.decode(&r), let open = ByteKeyTable.decode(&r) else { return nil }
+        // Every class number must name a class: the scorer indexes its tables with them.
+        var valid = true
+        for table in [function, open] { table.forEach { _, c in if Int(c) >= names.count { valid = false } } }
+        return valid ? (names, function, open) : nil
+    }
+
+    public func isFunctionWord(_ key: String) -> Bool { functionIDs.contains(key) }
 
     /// The class the data gives a lower-case word (closed class first, then its usual part of speech).
     public func dataClass(_ key: String) -> String? {
-        (functionIDs[key] ?? openIDs[key]).map { names[Int($0)] }
+        (functionIDs.value(key) ?? openIDs.value(key)).map { names[Int($0)] }
     }
 
     /// Class of token `t`; `initial` when it is the first word of its sentence (or follows a quote mark
@@ -87,9 +112,9 @@ public final class WordClasses: @unchecked Sendable {
         let key = doc.keys[t]
         if tok.flags.contains(.capitalized) && !initial { return key == "i" ? Self.subj : Self.name }
         if tok.flags.contains(.allCaps) { return Self.name }
-        if let c = functionIDs[key] { return c }
+        if let c = functionIDs.value(key) { return c }
         if key.hasSuffix("'s") { return Self.gen }
-        if let c = openIDs[key] { return c }
+        if let c = openIDs.value(key) { return c }
         if let w = words, w.commonWordLevel(key) != nil { return Self.n }
         if tok.flags.contains(.capitalized) { return Self.name }
         return Self.unk
@@ -171,10 +196,12 @@ enum GarbleFiles {
         }
         var out: [[String]] = []
         var lineNumber = 0
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on bytes: String.split walks Characters, and every start reads these files.
+        for raw in String(decoding: data, as: UTF8.self).splitASCII(0x0A) {
             lineNumber += 1
+            let line = raw.utf8.last == 0x0D ? String(raw.dropLast()) : raw
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let f = line.splitASCII(0x09)
             guard f.count >= columns else {
                 throw .invalid(path: url.path, line: lineNumber, detail: "expected \(columns) tab-separated columns")
             }
@@ -183,45 +210,42 @@ enum GarbleFiles {
         return out
     }
 
-    /// key<TAB>value lines into a dictionary, each distinct value turned into `V` once. Parsed on bytes,
-    /// because word-classes.tsv has 67,000 lines and every process start reads it; its few distinct values are
-    /// found by comparing bytes, so a line allocates only its key.
-    static func pairs<V>(_ url: URL, _ value: (String) -> V) throws(DataError) -> [String: V] {
+    /// key<TAB>value lines into a table (a key given twice keeps its last value), each distinct value numbered
+    /// once. Parsed on bytes, because word-classes.tsv has 67,000 lines; its few distinct values are found by
+    /// comparing bytes, so a line allocates nothing.
+    static func table(_ url: URL, _ value: (String) -> UInt8) throws(DataError) -> ByteKeyTable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw .missing(path: url.path, detail: "garble data file not found")
         }
-        var map: [String: V] = [:]
-        var distinct: [(bytes: [UInt8], value: V)] = []
-        var failure: Int?
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let b = raw.bindMemory(to: UInt8.self)
-            map.reserveCapacity(b.count / 12)
-            var i = 0, line = 0
-            while i < b.count {
-                line += 1
-                var end = i
-                while end < b.count && b[end] != 0x0A { end += 1 }
-                defer { i = end + 1 }
-                var stop = end
-                if stop > i && b[stop - 1] == 0x0D { stop -= 1 }
-                if stop == i || b[i] == 0x23 { continue }
-                var tab = i
-                while tab < stop && b[tab] != 0x09 { tab += 1 }
-                guard tab < stop else { failure = failure ?? line; continue }
-                var valueEnd = tab + 1
-                while valueEnd < stop && b[valueEnd] != 0x09 { valueEnd += 1 }
-                let field = UnsafeBufferPointer(rebasing: b[(tab + 1)..<valueEnd])
-                let v: V
-                if let known = distinct.first(where: { $0.bytes.elementsEqual(field) }) {
-                    v = known.value
-                } else {
-                    v = value(String(decoding: field, as: UTF8.self))
-                    distinct.append((Array(field), v))
-                }
-                map[String(decoding: UnsafeBufferPointer(rebasing: b[i..<tab]), as: UTF8.self)] = v
+        let bytes = [UInt8](data)
+        var entries: [(key: ArraySlice<UInt8>, value: UInt8)] = []
+        entries.reserveCapacity(bytes.count / 12)
+        var distinct: [(bytes: ArraySlice<UInt8>, value: UInt8)] = []
+        var i = 0, line = 0
+        let n = bytes.count
+        while i < n {
+            line += 1
+            var end = i
+            while end < n && bytes[end] != 0x0A { end += 1 }
+            defer { i = end + 1 }
+            var stop = end
+            if stop > i && bytes[stop - 1] == 0x0D { stop -= 1 }
+            if stop == i || bytes[i] == 0x23 { continue }
+            var tab = i
+            while tab < stop && bytes[tab] != 0x09 { tab += 1 }
+            guard tab < stop else { throw .invalid(path: url.path, line: line, detail: "expected 2 tab-separated columns") }
+            var valueEnd = tab + 1
+            while valueEnd < stop && bytes[valueEnd] != 0x09 { valueEnd += 1 }
+            let field = bytes[(tab + 1)..<valueEnd]
+            let v: UInt8
+            if let known = distinct.first(where: { $0.bytes.elementsEqual(field) }) {
+                v = known.value
+            } else {
+                v = value(String(decoding: field, as: UTF8.self))
+                distinct.append((field, v))
             }
+            entries.append((bytes[i..<tab], v))
         }
-        if let failure { throw .invalid(path: url.path, line: failure, detail: "expected 2 tab-separated columns") }
-        return map
+        return ByteKeyTable(entries, duplicates: .last)
     }
 }

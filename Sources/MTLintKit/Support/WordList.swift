@@ -18,17 +18,10 @@ public final class WordList: @unchecked Sendable {
         public static let largest = 70
     }
 
-    private let blob: [UInt8]
-    private let starts: [UInt32]
-    private let lengths: [UInt16]
-    private let levels: [UInt8]
-    private let slots: [UInt32]   // entry index + 1; 0 = empty
-    private let mask: Int
+    private let table: ByteKeyTable
 
     init(bytes: [UInt8], path: String) throws(DataError) {
-        blob = bytes
-        // Built in local arrays and stored at the end: a class's stored arrays, touched in a loop, pay for
-        // exclusivity checks and reference counting at every access (this runs at every start).
+        // The table indexes the file's own bytes: each entry is a line's word, its level the number after the tab.
         var starts: [UInt32] = [], lengths: [UInt16] = [], levels: [UInt8] = []
         let estimate = bytes.count / 10
         starts.reserveCapacity(estimate); lengths.reserveCapacity(estimate); levels.reserveCapacity(estimate)
@@ -55,88 +48,18 @@ public final class WordList: @unchecked Sendable {
             return nil
         }
         if let failure { throw .invalid(path: path, line: failure, detail: "expected 'word<TAB>level'") }
-        var capacity = 16
-        while capacity < starts.count * 2 { capacity <<= 1 }
-        var slots = [UInt32](repeating: 0, count: capacity)
-        let mask = capacity - 1
-        bytes.withUnsafeBufferPointer { b in
-            for e in 0..<starts.count {
-                let s = Int(starts[e]), len = Int(lengths[e])
-                let key = UnsafeBufferPointer(rebasing: b[s..<(s + len)])
-                var h = Int(truncatingIfNeeded: Self.hash(key)) & mask
-                while true {
-                    let slot = slots[h]
-                    if slot == 0 { slots[h] = UInt32(e + 1); break }
-                    // A spelling listed twice keeps its lowest level.
-                    let o = Int(slot - 1)
-                    if Int(lengths[o]) == len && b[Int(starts[o])..<(Int(starts[o]) + len)].elementsEqual(key) {
-                        levels[o] = min(levels[o], levels[e])
-                        break
-                    }
-                    h = (h + 1) & mask
-                }
-            }
-        }
-        self.starts = starts
-        self.lengths = lengths
-        self.levels = levels
-        self.slots = slots
-        self.mask = mask
+        // A spelling listed twice keeps its lowest level.
+        table = ByteKeyTable(blob: bytes, starts: starts, lengths: lengths, values: levels, duplicates: .lowest)
     }
 
-    private init(blob: [UInt8], starts: [UInt32], lengths: [UInt16], levels: [UInt8], slots: [UInt32]) {
-        self.blob = blob; self.starts = starts; self.lengths = lengths; self.levels = levels; self.slots = slots
-        mask = slots.count - 1
-    }
+    private init(table: ByteKeyTable) { self.table = table }
 
-    /// The compiled form (`RuleImage`): the table's arrays as they are.
-    func encode(_ w: inout ImageWriter) {
-        w.array(blob); w.array(starts); w.array(lengths); w.array(levels); w.array(slots)
-    }
+    /// The compiled form (`RuleImage`).
+    func encode(_ w: inout ImageWriter) { table.encode(&w) }
 
-    static func decode(_ r: inout ImageReader) -> WordList? {
-        guard let blob = r.array(UInt8.self), let starts = r.array(UInt32.self), let lengths = r.array(UInt16.self),
-              let levels = r.array(UInt8.self), let slots = r.array(UInt32.self),
-              starts.count == lengths.count, starts.count == levels.count,
-              slots.count >= 16, slots.count & (slots.count - 1) == 0, slots.count > starts.count else { return nil }
-        // Every entry and slot must point inside the arrays: lookups index them without further checks.
-        for e in starts.indices where Int(starts[e]) + Int(lengths[e]) > blob.count { return nil }
-        for slot in slots where Int(slot) > starts.count { return nil }
-        return WordList(blob: blob, starts: starts, lengths: lengths, levels: levels, slots: slots)
-    }
+    static func decode(_ r: inout ImageReader) -> WordList? { ByteKeyTable.decode(&r).map(WordList.init(table:)) }
 
-    @inline(__always)
-    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for byte in key { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
-        return h
-    }
-
-    @inline(__always)
-    private func equal(_ e: Int, _ key: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let len = Int(lengths[e])
-        guard len == key.count else { return false }
-        let s = Int(starts[e])
-        for j in 0..<len where b[s + j] != key[j] { return false }
-        return true
-    }
-
-    private func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        blob.withUnsafeBufferPointer { b in
-            var h = Int(truncatingIfNeeded: Self.hash(key)) & mask
-            while true {
-                let slot = slots[h]
-                if slot == 0 { return nil }
-                if equal(Int(slot - 1), key, b) { return Int(levels[Int(slot - 1)]) }
-                h = (h + 1) & mask
-            }
-        }
-    }
-
-    private func find(_ word: String) -> Int? {
-        var w = word
-        return w.withUTF8 { find($0) }
-    }
+    private func find(_ word: String) -> Int? { table.value(word).map(Int.init) }
 
     /// SCOWL level of a spelling as written, or of its lower-case form; nil when not an English word.
     public func level(_ word: String) -> Int? {
@@ -151,16 +74,10 @@ public final class WordList: @unchecked Sendable {
     /// Level of an all-lower-case spelling only ("planning" but not "Kiev"): the word is ordinary vocabulary.
     public func commonWordLevel(_ lowercased: String) -> Int? { find(lowercased) }
 
-    public var count: Int { starts.count }
+    public var count: Int { table.count }
 
     /// Calls `body` with every entry's bytes and level, in file order.
-    func forEachEntry(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
-        blob.withUnsafeBufferPointer { b in
-            for e in starts.indices {
-                body(UnsafeBufferPointer(rebasing: b[Int(starts[e])..<(Int(starts[e]) + Int(lengths[e]))]), Int(levels[e]))
-            }
-        }
-    }
+    func forEachEntry(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) { table.forEach { body($0, Int($1)) } }
 
     private let nearLock = NSLock()
     nonisolated(unsafe) private var nearIndex: NearWords?

@@ -18,7 +18,7 @@ public final class GarbleKit: @unchecked Sendable {
 public final class GarbleData: @unchecked Sendable {
     let words: WordList?
     /// Lower-case name tokens of the curated gazetteer.
-    let names: Set<String>
+    let names: ByteKeyTable
     /// The large known-real-name guard (exact spellings).
     let known: KnownNames?
     let classes: WordClasses?
@@ -270,25 +270,31 @@ public final class GarbleData: @unchecked Sendable {
 /// `style.tsv`): every capitalised word of those files, lower-cased. The large `known-names.txt` guard is
 /// searched in place instead (`KnownNames`). A missing gazetteer gives an empty guard.
 enum NameGuard {
-    static func load(rules: URL) -> Set<String> {
+    static func load(rules: URL) -> ByteKeyTable {
         let dir = rules.appendingPathComponent("gazetteer")
         var files: [URL] = []
         let fm = FileManager.default
         // Only the curated files: the large lists (known-names.txt, names.tsv) name nearly every short token.
         for name in ["gazetteer.tsv", "style.tsv"] { files.append(dir.appendingPathComponent(name)) }
         if let e = fm.enumerator(at: dir.appendingPathComponent("curated"), includingPropertiesForKeys: nil) {
-            for case let url as URL in e where ["yml", "yaml"].contains(url.pathExtension) { files.append(url) }
+            var curated: [URL] = []
+            for case let url as URL in e where ["yml", "yaml"].contains(url.pathExtension) { curated.append(url) }
+            files += curated.sorted { $0.path < $1.path }
         }
-        var names: Set<String> = []
+        return RuleImage.cached("name-guard", version: 1, sourceHash: RuleImage.sourceHash(files: files),
+                                decode: ByteKeyTable.decode, encode: { $0.encode(&$1) }) { read(files) }
+    }
+
+    private static func read(_ files: [URL]) -> ByteKeyTable {
+        var names: [(key: ArraySlice<UInt8>, value: UInt8)] = []
         for url in files {
-            guard let data = fm.contents(atPath: url.path) else { continue }
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
             // An array of bytes (iterating `Data` byte by byte is slow); ASCII words lower-cased as they are read.
             var word: [UInt8] = []
             var capital = false, ascii = true
             func flush() {
                 if capital && word.count >= 2 {
-                    let w = String(decoding: word, as: UTF8.self)
-                    names.insert(ascii ? w : w.lowercased())
+                    names.append((ascii ? word[...] : Array(String(decoding: word, as: UTF8.self).lowercased().utf8)[...], 0))
                 }
                 word.removeAll(keepingCapacity: true)
                 capital = false
@@ -306,7 +312,7 @@ enum NameGuard {
             }
             flush()
         }
-        return names
+        return ByteKeyTable(names, duplicates: .last)
     }
 }
 
