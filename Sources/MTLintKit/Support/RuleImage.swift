@@ -65,9 +65,11 @@ public enum RuleImage {
                                     build: () throws(E) -> T) throws(E) -> T {
         guard !disabled, let dir = cacheDirectory else { return try build() }
         let url = dir.appendingPathComponent(fileName(component, version: version, sourceHash: sourceHash))
-        if let payload = read(url, version: version, sourceHash: sourceHash) {
-            let decoded: T? = payload.withUnsafeBytes { raw in
-                var reader = ImageReader(raw)
+        if let data = try? Data(contentsOf: url, options: .alwaysMapped) {
+            // Mapped, not read: the payload is decoded straight from the page cache, with no copy of the file.
+            let decoded: T? = data.withUnsafeBytes { raw in
+                guard let payload = payload(raw, version: version, sourceHash: sourceHash) else { return nil }
+                var reader = ImageReader(payload)
                 guard let value = decode(&reader), reader.atEnd else { return nil }
                 return value
             }
@@ -85,19 +87,16 @@ public enum RuleImage {
         return "\(component)-\(String(repeating: "0", count: 16 - hex.count))\(hex)-v\(formatVersion).\(version).img"
     }
 
-    /// The payload of a valid image file, or nil (missing, short, another version or source, bad checksum).
-    static func read(_ url: URL, version: UInt32, sourceHash: UInt64) -> [UInt8]? {
-        guard let data = try? Data(contentsOf: url), data.count >= headerSize else { return nil }
-        return data.withUnsafeBytes { raw -> [UInt8]? in
-            var r = ImageReader(raw)
-            guard let m = r.rawBytes(8), m.elementsEqual(magic),
-                  r.u32() == formatVersion, r.u32() == version, r.u64() == sourceHash,
-                  let length = r.u64(), let checksum = r.u64(),
-                  length == UInt64(raw.count - headerSize) else { return nil }
-            let payload = UnsafeRawBufferPointer(rebasing: raw[headerSize...])
-            guard RuleImage.checksum(payload) == checksum else { return nil }
-            return [UInt8](payload)
-        }
+    /// The payload of a valid image file's bytes, or nil (short, another version or source, bad checksum).
+    static func payload(_ raw: UnsafeRawBufferPointer, version: UInt32, sourceHash: UInt64) -> UnsafeRawBufferPointer? {
+        guard raw.count >= headerSize else { return nil }
+        var r = ImageReader(raw)
+        guard let m = r.rawBytes(8), m.elementsEqual(magic),
+              r.u32() == formatVersion, r.u32() == version, r.u64() == sourceHash,
+              let length = r.u64(), let sum = r.u64(),
+              length == UInt64(raw.count - headerSize) else { return nil }
+        let payload = UnsafeRawBufferPointer(rebasing: raw[headerSize...])
+        return checksum(payload) == sum ? payload : nil
     }
 
     /// Writes atomically (a temporary file renamed over the name) and removes the component's older images.
