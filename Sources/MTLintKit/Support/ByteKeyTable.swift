@@ -2,11 +2,12 @@
 /// blob of key bytes: no String or dictionary node per entry, so a table of 300,000 words is five arrays that
 /// the compiled image (`RuleImage`) stores and reads back as they are, and a lookup hashes the query's bytes.
 struct ByteKeyTable: Sendable {
-    private let blob: [UInt8]
-    private let starts: [UInt32]
-    private let lengths: [UInt16]
-    private let values: [UInt8]
-    private let slots: [UInt32]   // entry index + 1; 0 = empty
+    // Owned, or in place in a mapped image.
+    private let blob: FlatArray<UInt8>
+    private let starts: FlatArray<UInt32>
+    private let lengths: FlatArray<UInt16>
+    private let values: FlatArray<UInt8>
+    private let slots: FlatArray<UInt32>   // entry index + 1; 0 = empty
     private let mask: Int
 
     /// What a key given twice keeps.
@@ -47,10 +48,12 @@ struct ByteKeyTable: Sendable {
                 }
             }
         }
-        self.init(blob: blob, starts: starts, lengths: lengths, values: values, slots: slots)
+        self.init(blob: FlatArray(blob), starts: FlatArray(starts), lengths: FlatArray(lengths), values: FlatArray(values),
+                  slots: FlatArray(slots))
     }
 
-    private init(blob: [UInt8], starts: [UInt32], lengths: [UInt16], values: [UInt8], slots: [UInt32]) {
+    private init(blob: FlatArray<UInt8>, starts: FlatArray<UInt32>, lengths: FlatArray<UInt16>, values: FlatArray<UInt8>,
+                 slots: FlatArray<UInt32>) {
         self.blob = blob; self.starts = starts; self.lengths = lengths; self.values = values; self.slots = slots
         mask = slots.count - 1
     }
@@ -104,8 +107,8 @@ struct ByteKeyTable: Sendable {
     }
 
     static func decode(_ r: inout ImageReader) -> ByteKeyTable? {
-        guard let blob = r.array(UInt8.self), let starts = r.array(UInt32.self), let lengths = r.array(UInt16.self),
-              let values = r.array(UInt8.self), let slots = r.array(UInt32.self),
+        guard let blob = r.flat(UInt8.self), let starts = r.flat(UInt32.self), let lengths = r.flat(UInt16.self),
+              let values = r.flat(UInt8.self), let slots = r.flat(UInt32.self),
               starts.count == lengths.count, starts.count == values.count,
               slots.count >= 16, slots.count & (slots.count - 1) == 0, slots.count > starts.count else { return nil }
         // Every entry and slot must point inside the arrays: lookups index them without further checks.

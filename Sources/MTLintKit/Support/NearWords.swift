@@ -7,16 +7,36 @@ final class NearWords: @unchecked Sendable {
     static let indexedLevel = 50
 
     private struct Bucket {
-        var bytes: [UInt8] = []
-        var masks: [UInt32] = []
-        var levels: [UInt8] = []
+        var bytes = FlatArray<UInt8>()
+        var masks = FlatArray<UInt32>()
+        var levels = FlatArray<UInt8>()
     }
 
     /// Bucket per word length: words stored back to back, `length` bytes each.
     private var buckets: [Bucket] = []
 
+    private init(buckets: [Bucket]) { self.buckets = buckets }
+
+    /// The compiled form (`RuleImage`): each bucket's arrays.
+    func encode(_ w: inout ImageWriter) {
+        w.u32(UInt32(buckets.count))
+        for b in buckets { w.array(b.bytes); w.array(b.masks); w.array(b.levels) }
+    }
+
+    static func decode(_ r: inout ImageReader) -> NearWords? {
+        guard let n = r.u32(), n == 40 else { return nil }
+        var buckets: [Bucket] = []
+        for length in 0..<Int(n) {
+            guard let bytes = r.flat(UInt8.self), let masks = r.flat(UInt32.self), let levels = r.flat(UInt8.self),
+                  masks.count == levels.count, bytes.count == masks.count * length else { return nil }
+            buckets.append(Bucket(bytes: bytes, masks: masks, levels: levels))
+        }
+        return NearWords(buckets: buckets)
+    }
+
     init(_ list: WordList, maxLevel: Int) {
-        var buckets = [Bucket](repeating: Bucket(), count: 40)
+        var bytes = [[UInt8]](repeating: [], count: 40), masks = [[UInt32]](repeating: [], count: 40)
+        var levels = [[UInt8]](repeating: [], count: 40)
         list.forEachEntry { w, level in
             guard level <= maxLevel, w.count >= 2, w.count < 40 else { return }
             var mask: UInt32 = 0
@@ -24,11 +44,11 @@ final class NearWords: @unchecked Sendable {
                 guard c >= 0x61 && c <= 0x7A else { return }
                 mask |= 1 << UInt32(c - 0x61)
             }
-            buckets[w.count].bytes.append(contentsOf: w)
-            buckets[w.count].masks.append(mask)
-            buckets[w.count].levels.append(UInt8(level))
+            bytes[w.count].append(contentsOf: w)
+            masks[w.count].append(mask)
+            levels[w.count].append(UInt8(level))
         }
-        self.buckets = buckets
+        self.buckets = (0..<40).map { Bucket(bytes: FlatArray(bytes[$0]), masks: FlatArray(masks[$0]), levels: FlatArray(levels[$0])) }
     }
 
     /// Words (lower-case ASCII letters) whose weighted distance from `key` is at most `limit`, with the

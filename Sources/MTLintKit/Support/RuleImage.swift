@@ -17,6 +17,9 @@ public enum RuleImage {
     /// When set (`MTLINT_NO_IMAGE=1`), components are always built from their sources (benchmarks of the cold path).
     static let disabled: Bool = ProcessInfo.processInfo.environment["MTLINT_NO_IMAGE"].map { !$0.isEmpty && $0 != "0" } ?? false
 
+    /// Whether images are read and written here (a cache folder can be named and they are not switched off).
+    static var isAvailable: Bool { !disabled && NameIndex.defaultCacheDirectory != nil }
+
     /// The hash that names an image: the bytes of every source file (a missing file hashes as absent) and any
     /// settings that change what is built.
     public static func sourceHash(files: [URL], settings: [String] = []) -> UInt64 {
@@ -65,15 +68,11 @@ public enum RuleImage {
                                     build: () throws(E) -> T) throws(E) -> T {
         guard !disabled, let dir = cacheDirectory else { return try build() }
         let url = dir.appendingPathComponent(fileName(component, version: version, sourceHash: sourceHash))
-        if let data = try? Data(contentsOf: url, options: .alwaysMapped) {
-            // Mapped, not read: the payload is decoded straight from the page cache, with no copy of the file.
-            let decoded: T? = data.withUnsafeBytes { raw in
-                guard let payload = payload(raw, version: version, sourceHash: sourceHash) else { return nil }
-                var reader = ImageReader(payload)
-                guard let value = decode(&reader), reader.atEnd else { return nil }
-                return value
-            }
-            if let decoded { return decoded }
+        if let file = MappedFile(url), let payload = payload(file.bytes, version: version, sourceHash: sourceHash) {
+            // Mapped, not read: large arrays stay in the page cache (`FlatArray`), and nothing is copied that
+            // a lookup does not touch.
+            var reader = ImageReader(payload, owner: file)
+            if let value = decode(&reader), reader.atEnd { return value }
         }
         let value = try build()
         var writer = ImageWriter()
@@ -142,10 +141,18 @@ struct ImageWriter {
     mutating func strings(_ list: [String]) { u32(UInt32(list.count)); for s in list { string(s) } }
     mutating func optionalString(_ s: String?) { bool(s != nil); if let s { string(s) } }
     mutating func ints(_ list: [Int]) { u32(UInt32(list.count)); for v in list { int(v) } }
-    /// An array of plain values, copied as their bytes.
+    /// An array of plain values, copied as their bytes, starting at a multiple of 8 bytes into the payload
+    /// (so a mapped image can be read in place: `ImageReader.flat`).
     mutating func array<T: BitwiseCopyable>(_ a: [T]) {
         u64(UInt64(a.count))
+        while bytes.count % 8 != 0 { bytes.append(0) }
         a.withUnsafeBytes { bytes += $0 }
+    }
+
+    mutating func array<T: BitwiseCopyable>(_ a: FlatArray<T>) {
+        u64(UInt64(a.count))
+        while bytes.count % 8 != 0 { bytes.append(0) }
+        a.withUnsafeBufferPointer { bytes += UnsafeRawBufferPointer($0) }
     }
 }
 
@@ -154,8 +161,10 @@ struct ImageWriter {
 struct ImageReader {
     private let raw: UnsafeRawBufferPointer
     private var at = 0
+    /// What keeps `raw` alive beyond the read (a mapped file), so arrays can be used in place; nil: copy them.
+    private let owner: AnyObject?
 
-    init(_ raw: UnsafeRawBufferPointer) { self.raw = raw }
+    init(_ raw: UnsafeRawBufferPointer, owner: AnyObject? = nil) { self.raw = raw; self.owner = owner }
 
     var atEnd: Bool { at == raw.count }
 
@@ -194,12 +203,33 @@ struct ImageReader {
         for _ in 0..<n { guard let v = int() else { return nil }; out.append(v) }
         return out
     }
+    /// The elements' bytes of an array (after its count and alignment padding).
+    private mutating func elements<T: BitwiseCopyable>(_: T.Type) -> UnsafeRawBufferPointer? {
+        guard let n = u64() else { return nil }
+        while at % 8 != 0 { guard u8() == 0 else { return nil } }
+        guard n <= UInt64(raw.count - at) / UInt64(MemoryLayout<T>.stride) else { return nil }
+        return rawBytes(Int(n) * MemoryLayout<T>.stride)
+    }
+
     mutating func array<T: BitwiseCopyable>(_: T.Type = T.self) -> [T]? {
-        guard let n = u64(), n <= UInt64(raw.count - at) / UInt64(MemoryLayout<T>.stride),
-              let b = rawBytes(Int(n) * MemoryLayout<T>.stride) else { return nil }
-        return [T](unsafeUninitializedCapacity: Int(n)) { out, count in
-            UnsafeMutableRawBufferPointer(out).copyMemory(from: b)
-            count = Int(n)
+        guard let b = elements(T.self) else { return nil }
+        let n = b.count / MemoryLayout<T>.stride
+        return [T](unsafeUninitializedCapacity: n) { out, count in
+            if n > 0 { UnsafeMutableRawBufferPointer(out).copyMemory(from: b) }
+            count = n
         }
+    }
+
+    /// An array used in place when the image is mapped and the elements are aligned, else copied.
+    mutating func flat<T: BitwiseCopyable>(_: T.Type = T.self) -> FlatArray<T>? {
+        guard let b = elements(T.self) else { return nil }
+        let n = b.count / MemoryLayout<T>.stride
+        if let owner, let base = b.baseAddress, Int(bitPattern: base) % MemoryLayout<T>.alignment == 0 {
+            return FlatArray(borrowing: base.assumingMemoryBound(to: T.self), count: n, owner: owner)
+        }
+        return FlatArray([T](unsafeUninitializedCapacity: n) { out, count in
+            if n > 0 { UnsafeMutableRawBufferPointer(out).copyMemory(from: b) }
+            count = n
+        })
     }
 }

@@ -15,14 +15,33 @@ final class SortedTable: @unchecked Sendable {
 
     /// Slot → line offset + 1 (0: empty); a power of two at least twice the number of lines.
     struct HashIndex {
-        var slots: [UInt32]
+        var slots: FlatArray<UInt32>
         var mask: Int
+
+        func encode(_ w: inout ImageWriter) { w.array(slots) }
+
+        /// The index from its image, or nil unless it is a power-of-two table of line starts inside the data.
+        static func decode(_ r: inout ImageReader, dataCount: Int) -> HashIndex? {
+            guard let slots = r.flat(UInt32.self), slots.count >= 16, slots.count & (slots.count - 1) == 0,
+                  slots.allSatisfy({ Int($0) <= dataCount }) else { return nil }
+            return HashIndex(slots: slots, mask: slots.count - 1)
+        }
     }
 
-    init(data: Data, hashIndex: Bool = true) {
+    /// `image`: the compiled image to read the hash index from (or build it into), when the table is a file.
+    init(data: Data, hashIndex: Bool = true, image: (component: String, sourceHash: UInt64)? = nil) {
         self.data = data
         self.firstLine = Self.firstDataLine(data)
-        if hashIndex {
+        if hashIndex, let image, RuleImage.isAvailable {
+            // Compiled: ready at once. The first start builds it here, once, rather than on a thread that a short
+            // run would exit before (and then never store it).
+            let first = firstLine
+            index = RuleImage.cached(image.component, version: 1, sourceHash: image.sourceHash,
+                                     decode: { HashIndex.decode(&$0, dataCount: data.count) }, encode: { $0.encode(&$1) }) {
+                Self.buildIndex(data, from: first)
+            }
+            ready.store(true, ordering: .releasing)
+        } else if hashIndex {
             Thread.detachNewThread { [self] in
                 let built = Self.buildIndex(data, from: firstLine)
                 index = built
@@ -49,7 +68,9 @@ final class SortedTable: @unchecked Sendable {
             throw .missing(path: url.path, detail: "table not found")
         }
         guard data.count < Int(UInt32.max) else { throw .invalid(path: url.path, line: nil, detail: "table larger than 4 GB") }
-        return SortedTable(data: data)
+        let hash = data.withUnsafeBytes { RuleImage.checksum($0, seed: 0x7461_626C_65) }
+        let name = "table-" + String(Array(url.standardizedFileURL.path.utf8).withUnsafeBytes { RuleImage.checksum($0) }, radix: 16)
+        return SortedTable(data: data, image: (name, hash))
     }
 
     private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -81,7 +102,7 @@ final class SortedTable: @unchecked Sendable {
             while slots[i] != 0 { i = (i + 1) & mask }
             slots[i] = start + 1
         }
-        return HashIndex(slots: slots, mask: mask)
+        return HashIndex(slots: FlatArray(slots), mask: mask)
     }
 
     /// Whether the hash index is in use yet (for tests and benchmarks).

@@ -19,6 +19,8 @@ public final class WordList: @unchecked Sendable {
     }
 
     private let table: ByteKeyTable
+    /// The hash of the file the list came from (names the compiled images derived from it); nil when built from text.
+    private(set) var imageHash: UInt64?
 
     init(bytes: [UInt8], path: String) throws(DataError) {
         // The table indexes the file's own bytes: each entry is a line's word, its level the number after the tab.
@@ -86,7 +88,12 @@ public final class WordList: @unchecked Sendable {
     var near: NearWords {
         nearLock.lock(); defer { nearLock.unlock() }
         if let n = nearIndex { return n }
-        let n = NearWords(self, maxLevel: NearWords.indexedLevel)
+        let build = { NearWords(self, maxLevel: NearWords.indexedLevel) }
+        // Compiled beside the list, from the same file.
+        let n = imageHash.map {
+            RuleImage.cached("near-words", version: 1, sourceHash: $0 &+ UInt64(NearWords.indexedLevel),
+                             decode: NearWords.decode, encode: { $0.encode(&$1) }, build: build)
+        } ?? build()
         nearIndex = n
         return n
     }
@@ -103,13 +110,15 @@ public final class WordList: @unchecked Sendable {
         let url = rules.appendingPathComponent("lexicon/english-words.tsv")
         lock.lock(); defer { lock.unlock() }
         if let w = cache[url.path] { return w }
-        let list = try RuleImage.cached("words", version: 1, sourceHash: RuleImage.sourceHash(files: [url]),
+        let hash = RuleImage.sourceHash(files: [url])
+        let list = try RuleImage.cached("words", version: 1, sourceHash: hash,
                                         decode: WordList.decode, encode: { $0.encode(&$1) }) { () throws(DataError) in
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw .missing(path: url.path, detail: "word list not found")
             }
             return try WordList(bytes: Array(data), path: url.path)
         }
+        list.imageHash = hash
         cache[url.path] = list
         return list
     }
