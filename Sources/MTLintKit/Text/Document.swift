@@ -105,8 +105,12 @@ struct Segmenter {
     private var bounds: [Int32] = []
     private var statuses: [Int32] = []
 
-    init(prose: ProseBuffer) {
+    /// Whether ASCII paragraphs are split without ICU (`ASCIIWordBreaks`); off only to compare with ICU in tests.
+    let asciiFastPath: Bool
+
+    init(prose: ProseBuffer, asciiFastPath: Bool = true) {
         self.prose = prose
+        self.asciiFastPath = asciiFastPath
         tokens.reserveCapacity(prose.units.count / 5)
         keys.reserveCapacity(prose.units.count / 5)
     }
@@ -127,7 +131,9 @@ struct Segmenter {
     }
 
     private mutating func tokenize(_ text: UnsafeBufferPointer<UInt16>, offset: Int) {
-        let n = ICU.wordBreaks(text, bounds: &bounds, statuses: &statuses)
+        let n = asciiFastPath ? ASCIIWordBreaks.breaks(text, bounds: &bounds, statuses: &statuses)
+            ?? ICU.wordBreaks(text, bounds: &bounds, statuses: &statuses)
+            : ICU.wordBreaks(text, bounds: &bounds, statuses: &statuses)
         var spaceBefore = true
         var k = 1
         while k < n {
