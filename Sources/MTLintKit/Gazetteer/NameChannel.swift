@@ -141,5 +141,10 @@ public final class NameChannel: @unchecked Sendable {
 
 extension NameList {
     /// A fingerprint of the file's bytes, keying the fuzzy index cache.
-    var contentHash: UInt64 { withBytes { RuleImage.checksum($0) } }
+    var contentHash: UInt64 {
+        withBytes { raw in
+            defer { RuleImage.releaseResidency(raw) }
+            return RuleImage.checksum(raw)
+        }
+    }
 }

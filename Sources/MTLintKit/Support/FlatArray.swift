@@ -69,3 +69,17 @@ final class MappedFile: @unchecked Sendable {
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
 }
+
+extension RuleImage {
+    /// Drops this process's claim on the pages of a read-only file mapping that were read once from end to end
+    /// (to hash or verify it): they stay in the page cache, and later lookups map back only the pages they
+    /// touch, so resident memory follows what is used rather than what was checked.
+    static func releaseResidency(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (Int(bitPattern: base) + page - 1) / page * page
+        let end = (Int(bitPattern: base) + bytes.count) / page * page
+        guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(p, end - start, MADV_DONTNEED)
+    }
+}

@@ -72,7 +72,10 @@ public enum RuleImage {
             // Mapped, not read: large arrays stay in the page cache (`FlatArray`), and nothing is copied that
             // a lookup does not touch.
             var reader = ImageReader(payload, owner: file)
-            if let value = decode(&reader), reader.atEnd { return value }
+            if let value = decode(&reader), reader.atEnd {
+                releaseResidency(file.bytes)
+                return value
+            }
         }
         let value = try build()
         var writer = ImageWriter()

@@ -68,7 +68,10 @@ final class SortedTable: @unchecked Sendable {
             throw .missing(path: url.path, detail: "table not found")
         }
         guard data.count < Int(UInt32.max) else { throw .invalid(path: url.path, line: nil, detail: "table larger than 4 GB") }
-        let hash = data.withUnsafeBytes { RuleImage.checksum($0, seed: 0x7461_626C_65) }
+        let hash = data.withUnsafeBytes { raw in
+            defer { RuleImage.releaseResidency(raw) }
+            return RuleImage.checksum(raw, seed: 0x7461_626C_65)
+        }
         let name = "table-" + String(Array(url.standardizedFileURL.path.utf8).withUnsafeBytes { RuleImage.checksum($0) }, radix: 16)
         return SortedTable(data: data, image: (name, hash))
     }
