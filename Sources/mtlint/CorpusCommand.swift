@@ -69,8 +69,14 @@ struct CorpusCommand: ParsableCommand {
                 // Read a batch, lint it on all cores, write it in input order.
                 var records: [CorpusRecord] = []
                 records.reserveCapacity(batch)
-                while records.count < batch, let r = reader.next() { records.append(r) }
-                if records.count < batch { done = true }
+                // A slow producer (a pipe) gets its answers as it goes: lint what has arrived rather than wait
+                // for a whole batch.
+                while records.count < batch {
+                    if !records.isEmpty && !reader.canReadWithoutWaiting { break }
+                    guard let r = reader.next() else { done = true; break }
+                    records.append(r)
+                }
+                let waiting = !done && records.count < batch
                 let results = Parallel.map(records, jobs: jobs) { record -> (String, LintResult?) in
                     guard let text = record.text else {
                         return (JSON.object([("id", record.idJSON), ("line", String(record.line)),
@@ -95,6 +101,7 @@ struct CorpusCommand: ParsableCommand {
                     }
                     out.write(line + "\n")
                 }
+                if waiting { out.flush() }
             }
         }
         out.flush()

@@ -94,6 +94,57 @@ struct CLITests {
         #expect(try TestSupport.run(["--fail-on", "never", "--max-garble", "0.5", garbled]).status == 0)
     }
 
+    /// Corpus mode answers a record as soon as it arrives on a pipe, before the input ends (a producer that
+    /// writes and waits is not left waiting on a batch).
+    @Test func corpusStreamsFromAPipe() throws {
+        signal(SIGPIPE, SIG_IGN)
+        let p = Process()
+        p.executableURL = TestSupport.executable
+        p.arguments = ["corpus"]
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // The child has its ends; without closing ours, the output would never reach end of file.
+        try output.fileHandleForWriting.close()
+        try input.fileHandleForReading.close()
+        input.fileHandleForWriting.write(Data("{\"id\": \"a\", \"text\": \"The the talks ended.\"}\n".utf8))
+        // Input stays open: the first line must come without it. Polled with a deadline, so a build that waits
+        // for the whole input fails here instead of hanging.
+        let fd = output.fileHandleForReading.fileDescriptor
+        var bytes: [UInt8] = []
+        let deadline = Date().addingTimeInterval(60)
+        while !bytes.contains(0x0A) && Date() < deadline {
+            var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&pfd, 1, 200) > 0 else { continue }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let n = read(fd, &chunk, chunk.count)
+            if n <= 0 { break }
+            bytes += chunk[0..<n]
+        }
+        guard bytes.contains(0x0A) else {
+            Issue.record("no answer within a minute while the input stayed open")
+            p.terminate()
+            try? input.fileHandleForWriting.close()
+            p.waitUntilExit()
+            return
+        }
+        let running = p.isRunning
+        var received = Data(bytes)
+        let reader = output.fileHandleForReading
+        let first = String(decoding: received, as: UTF8.self)
+        #expect(first.hasPrefix("{\"id\":\"a\"") || first.hasPrefix("{\"id\": \"a\""), "\(first)")
+        #expect(first.contains("repeated-word"))
+        #expect(running, "the answer came before the input ended")
+        guard running else { return }
+        input.fileHandleForWriting.write(Data("{\"id\": \"b\", \"text\": \"Fine.\"}\n".utf8))
+        try input.fileHandleForWriting.close()
+        received += reader.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(String(decoding: received, as: UTF8.self).split(separator: "\n").count == 2)
+    }
+
     /// `corpus --signals` adds each record's word count and raw score signals (for training the score).
     @Test func corpusSignals() throws {
         let r = try TestSupport.run(["corpus", "--signals"], stdin: "{\"id\": 1, \"text\": \"The talks ended on Friday.\"}\n")

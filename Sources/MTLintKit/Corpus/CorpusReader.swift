@@ -40,6 +40,11 @@ public struct CorpusReader {
         self.lines = LineReader(fileDescriptor: fileDescriptor)
     }
 
+    /// Whether `next()` can answer without waiting for the input (always for a file; for a pipe or a
+    /// terminal, when a whole line is buffered or more input is there), so a caller can lint what it has
+    /// instead of blocking a batch on a slow producer.
+    public var canReadWithoutWaiting: Bool { lines.canReadWithoutWaiting }
+
     public mutating func next() -> CorpusRecord? {
         while let raw = lines.next() {
             lineNumber += 1
@@ -127,6 +132,12 @@ struct LineReader {
     private var eof = false
 
     init(fileDescriptor: Int32) { fd = fileDescriptor }
+
+    var canReadWithoutWaiting: Bool {
+        if eof || buffer[start...].contains(0x0A) { return true }
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&p, 1, 0) != 0
+    }
 
     mutating func next() -> [UInt8]? {
         while true {
