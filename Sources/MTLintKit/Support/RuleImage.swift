@@ -111,14 +111,24 @@ public enum RuleImage {
         header.u64(payload.withUnsafeBytes { checksum($0) })
         let dir = url.deletingLastPathComponent()
         let fm = FileManager.default
-        do {
-            try fm.createDirectory(at: dir, withIntermediateDirectories: true)
-            let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            var file = header.bytes
-            file += payload
-            try Data(file).write(to: temp)
-            if rename(temp.path, url.path) != 0 { try? fm.removeItem(at: temp); return }
-        } catch { return }
+        guard (try? fm.createDirectory(at: dir, withIntermediateDirectories: true)) != nil else { return }
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        // Header and payload written as they are (no joined copy of a 10 MB payload), then renamed over the name.
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        func writeAll(_ b: UnsafeRawBufferPointer) -> Bool {
+            var done = 0
+            while done < b.count {
+                let n = Foundation.write(fd, b.baseAddress! + done, b.count - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
+                done += n
+            }
+            return true
+        }
+        let written = header.bytes.withUnsafeBytes(writeAll) && (payload.isEmpty || payload.withUnsafeBytes(writeAll))
+        close(fd)
+        guard written, rename(temp.path, url.path) == 0 else { try? fm.removeItem(at: temp); return }
         for name in (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
         where name != url.lastPathComponent && name.hasPrefix(component + "-") && name.hasSuffix(".img") {
             try? fm.removeItem(at: dir.appendingPathComponent(name))
