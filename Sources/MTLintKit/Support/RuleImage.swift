@@ -112,7 +112,8 @@ public enum RuleImage {
         let dir = url.deletingLastPathComponent()
         let fm = FileManager.default
         guard (try? fm.createDirectory(at: dir, withIntermediateDirectories: true)) != nil else { return }
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        // Unique per writer (threads of one process may compile the same component at once).
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp")
         // Header and payload written as they are (no joined copy of a 10 MB payload), then renamed over the name.
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
