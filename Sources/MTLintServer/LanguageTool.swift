@@ -56,6 +56,7 @@ enum LanguageTool {
         case .encoding: return "Encoding"
         case .script: return "Foreign script"
         case .spelling: return "Spelling"
+        case .bilingual: return "Source and translation"
         case .suppression: return "Suppression comments"
         }
     }
@@ -71,6 +72,7 @@ enum LanguageTool {
         case .typography: return "typographical"
         case .encoding, .script: return "characters"
         case .spelling: return "misspelling"
+        case .bilingual: return "mistranslation"
         case .suppression: return "uncategorized"
         }
     }

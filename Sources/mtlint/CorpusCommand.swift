@@ -15,7 +15,7 @@ struct CorpusCommand: ParsableCommand {
     @Argument(help: "Input files ('-' or nothing: standard input).")
     var inputs: [String] = []
 
-    @Option(help: "Record layout: jsonl ({\"id\", \"text\"} objects), tsv (id<TAB>text with \\n, \\t, \\\\ escapes) or lines.")
+    @Option(help: "Record layout: jsonl ({\"id\", \"text\"} objects, optionally with \"source\"), tsv (id<TAB>text with \\n, \\t, \\\\ escapes), tsv3 (id<TAB>source<TAB>target, same escapes) or lines.")
     var inputFormat: CorpusFormat = .jsonl
 
     @Option(help: "JSONL field holding the record id.")
@@ -23,6 +23,15 @@ struct CorpusCommand: ParsableCommand {
 
     @Option(help: "JSONL field holding the text.")
     var textField: String = "text"
+
+    @Option(help: "JSONL field holding the source the text translates (bilingual checks run when a record has it).")
+    var sourceField: String = "source"
+
+    @Option(help: "JSONL fields holding the source and target languages (BCP 47 codes), when records give them.")
+    var sourceLangField: String = "source_lang"
+
+    @Option(help: "JSONL field holding the target language.")
+    var targetLangField: String = "target_lang"
 
     @Option(help: "How to read each record's text: plain, html or markdown.")
     var markup: MarkupFormat = .plain
@@ -61,6 +70,9 @@ struct CorpusCommand: ParsableCommand {
             var reader = CorpusReader(fileDescriptor: fd, format: inputFormat)
             reader.idField = idField
             reader.textField = textField
+            reader.sourceField = sourceField
+            reader.sourceLanguageField = sourceLangField
+            reader.targetLanguageField = targetLangField
             let name = input == "-" ? "<stdin>" : input
             let markup = self.markup
             let withSignals = signals
@@ -82,7 +94,8 @@ struct CorpusCommand: ParsableCommand {
                         return (JSON.object([("id", record.idJSON), ("line", String(record.line)),
                                              ("error", JSON.quoted(record.error ?? "unreadable record"))]), nil)
                     }
-                    let result = session.lint(text: text, format: markup, path: session.baseline == nil ? nil : record.id)
+                    let result = session.lint(text: text, format: markup, path: session.baseline == nil ? nil : record.id,
+                                              bitext: record.bitext)
                     var fields = [
                         ("id", record.idJSON),
                         ("score", JSON.number(result.score)),

@@ -13,7 +13,9 @@ struct RuleExampleTests {
         var text: String
         var suggestion: String?
         var triggers: Bool
-        var testDescription: String { "\(rule): \(text)" }
+        /// The source the text translates (bilingual rules' examples).
+        var source: String? = nil
+        var testDescription: String { "\(rule): \(text)" + (source.map { " ← \($0)" } ?? "") }
     }
 
     /// The registry with a house typography, so that the style rules (silent by default) run their examples;
@@ -24,8 +26,9 @@ struct RuleExampleTests {
     static let infos: [RuleInfo] = rules.flatMap(\.infos)
 
     static let cases: [Case] = infos.flatMap { i in
-        i.triggers.map { Case(rule: i.id, text: $0.text, suggestion: $0.suggestion, triggers: true) }
+        i.triggers.map { Case(rule: i.id, text: $0.text, suggestion: $0.suggestion, triggers: true, source: $0.source) }
             + i.quiet.map { Case(rule: i.id, text: $0, suggestion: nil, triggers: false) }
+            + i.quietBitext.map { Case(rule: i.id, text: $0.text, suggestion: nil, triggers: false, source: $0.source) }
     }
 
     /// Every file named …Rule.swift under Sources/MTLintKit/Rules declares a registered `Rule` type of that
@@ -79,7 +82,7 @@ struct RuleExampleTests {
         for prefix in Self.prefixes {
             let (text, marked) = TestSupport.unmark(c.text)
             let shift = prefix.unicodeScalars.count
-            let result = linter.lint(text: prefix + text)
+            let result = linter.lint(text: prefix + text, bitext: c.source.map { Bitext(source: $0) })
             if c.triggers {
                 #expect(!result.diagnostics.isEmpty, "did not fire on: \(text) (prefix \(shift))")
                 if let marked {

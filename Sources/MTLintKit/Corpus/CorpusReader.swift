@@ -6,6 +6,8 @@ public enum CorpusFormat: String, Sendable, CaseIterable {
     case jsonl
     /// `id<TAB>text`, with \n, \t, \r and \\ escapes in the text.
     case tsv
+    /// `id<TAB>source<TAB>target` (bitext), with the same escapes as `tsv`.
+    case tsv3
     /// Each line is a record; its id is the 1-based line number.
     case lines
 }
@@ -18,6 +20,16 @@ public struct CorpusRecord: Sendable {
     public var text: String?
     public var line: Int
     public var error: String?
+    /// The source the text translates (a JSON record's source field, or a `tsv3` line's middle column).
+    public var bitext: Bitext?
+
+    public init(idJSON: String, text: String?, line: Int, error: String? = nil, bitext: Bitext? = nil) {
+        self.idJSON = idJSON
+        self.text = text
+        self.line = line
+        self.error = error
+        self.bitext = bitext
+    }
 
     /// The id as text (a baseline's path for the record), nil when the record has none.
     public var id: String? {
@@ -32,6 +44,10 @@ public struct CorpusReader {
     public let format: CorpusFormat
     public var idField = "id"
     public var textField = "text"
+    /// JSON fields of a record's source and languages (absent: the record is checked on its own).
+    public var sourceField = "source"
+    public var sourceLanguageField = "source_lang"
+    public var targetLanguageField = "target_lang"
     private var lines: LineReader
     private var lineNumber = 0
 
@@ -67,6 +83,16 @@ public struct CorpusReader {
                 }
                 return CorpusRecord(idJSON: JSON.quoted(String(line[..<tab])),
                                     text: Self.unescapeTSV(line[line.index(after: tab)...]), line: lineNumber)
+            case .tsv3:
+                if line.isEmpty { continue }
+                if lineNumber == 1 && line == "\(idField)\t\(sourceField)\t\(textField)" { continue }
+                let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+                guard parts.count == 3 else {
+                    return CorpusRecord(idJSON: JSON.quoted(String(parts[0])), text: nil, line: lineNumber,
+                                        error: "expected id<TAB>source<TAB>target")
+                }
+                return CorpusRecord(idJSON: JSON.quoted(String(parts[0])), text: Self.unescapeTSV(parts[2]), line: lineNumber,
+                                    bitext: Bitext(source: Self.unescapeTSV(parts[1])))
             case .jsonl:
                 if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
                 return parseJSON(line)
@@ -96,7 +122,16 @@ public struct CorpusReader {
         guard let text = map[textField] as? String else {
             return CorpusRecord(idJSON: id, text: nil, line: lineNumber, error: "no string field '\(textField)'")
         }
-        return CorpusRecord(idJSON: id, text: text, line: lineNumber)
+        var bitext: Bitext?
+        switch map[sourceField] {
+        case nil, is NSNull: break
+        case let source as String:
+            bitext = Bitext(source: source, sourceLanguage: map[sourceLanguageField] as? String,
+                            targetLanguage: map[targetLanguageField] as? String)
+        default:
+            return CorpusRecord(idJSON: id, text: nil, line: lineNumber, error: "field '\(sourceField)' is not a string")
+        }
+        return CorpusRecord(idJSON: id, text: text, line: lineNumber, bitext: bitext)
     }
 
     static func unescapeTSV(_ s: Substring) -> String {

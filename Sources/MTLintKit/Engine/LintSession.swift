@@ -21,9 +21,10 @@ public struct LintSession: Sendable {
     }
 
     /// Lints a text; `path` names it for the baseline (nil: a finding recorded under any path is known).
-    public func lint(text: String, format: MarkupFormat = .plain, path: String? = nil,
+    /// `bitext`: the source the text translates, when known (the bilingual rules run only then).
+    public func lint(text: String, format: MarkupFormat = .plain, path: String? = nil, bitext: Bitext? = nil,
                      reportUnusedSuppressions: Bool = false) -> LintResult {
-        finish(linter.lint(text: text, format: format), path: path, reportUnusedSuppressions: reportUnusedSuppressions)
+        finish(linter.lint(text: text, format: format, bitext: bitext), path: path, reportUnusedSuppressions: reportUnusedSuppressions)
     }
 
     public func lint(_ document: Document, path: String? = nil, reportUnusedSuppressions: Bool = false) -> LintResult {

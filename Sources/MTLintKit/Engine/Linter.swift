@@ -23,8 +23,8 @@ public struct Linter: Sendable {
     /// Every rule id this linter reports.
     public var ruleInfos: [RuleInfo] { rules.flatMap { $0.infos }.filter { infoByID[$0.id] != nil } }
 
-    public func lint(text: String, format: MarkupFormat = .plain) -> LintResult {
-        lint(Document(text: text, format: format))
+    public func lint(text: String, format: MarkupFormat = .plain, bitext: Bitext? = nil) -> LintResult {
+        lint(Document(text: text, format: format, bitext: bitext))
     }
 
     public func lint(_ document: Document) -> LintResult {

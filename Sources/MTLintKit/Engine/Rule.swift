@@ -11,10 +11,13 @@ public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
 public struct RuleExample: Sendable, Equatable {
     public var text: String
     public var suggestion: String?
+    /// The source the text translates, for the bilingual rules' examples.
+    public var source: String?
 
-    public init(_ text: String, suggestion: String? = nil) {
+    public init(_ text: String, suggestion: String? = nil, source: String? = nil) {
         self.text = text
         self.suggestion = suggestion
+        self.source = source
     }
 }
 
@@ -27,17 +30,20 @@ public struct RuleInfo: Sendable {
     public var summary: String
     public var triggers: [RuleExample]
     public var quiet: [String]
+    /// Quiet examples with their source (bilingual rules): the rule must stay silent on them.
+    public var quietBitext: [RuleExample]
     /// Whether applying its suggestions needs no human judgment (used by `--fix`).
     public var fixIsSafe: Bool
 
     public init(id: String, category: RuleCategory, severity: Severity, summary: String,
-                triggers: [RuleExample], quiet: [String], fixIsSafe: Bool = false) {
+                triggers: [RuleExample], quiet: [String], quietBitext: [RuleExample] = [], fixIsSafe: Bool = false) {
         self.id = id
         self.category = category
         self.severity = severity
         self.summary = summary
         self.triggers = triggers
         self.quiet = quiet
+        self.quietBitext = quietBitext
         self.fixIsSafe = fixIsSafe
     }
 }

@@ -21,6 +21,8 @@ public enum RuleCategory: String, Sendable, CaseIterable, Comparable {
     case script
     /// Non-words and misspellings.
     case spelling
+    /// A translation that disagrees with its source (numbers, placeholders, names), when the source is given.
+    case bilingual
     /// A suppression comment that names an unknown rule or suppresses nothing.
     case suppression
 

@@ -16,6 +16,8 @@ public enum RuleRegistry {
         all += try LiteralismRules.all(rules: rules, words: words, extraPacks: extraPacks)
         // Characters before Garble: untranslated-word leaves the clauses foreign-fragment reports to it.
         all += try CharacterRules.all(rules: rules, words: words, typography: typography)
+        all += BilingualRules.all(rules: rules)
+        // The garble pass last: it weighs the other rules' findings.
         all += try GarbleRules.all(rules: rules, words: words)
         return all
     }

@@ -10,6 +10,8 @@ public final class Document: @unchecked Sendable {
     public let keys: [String]
     public let sentences: [Sentence]
     public let paragraphs: [Paragraph]
+    /// The source this text translates, when known (bitext input): the bilingual rules check against it.
+    public let bitext: Bitext?
     /// Passes shared by several rules (the name analysis), computed once per document: see `shared`.
     private var passes: [ObjectIdentifier: Any] = [:]
     private let passesLock = NSLock()
@@ -37,13 +39,14 @@ public final class Document: @unchecked Sendable {
         passesLock.unlock()
     }
 
-    public convenience init(text: String, format: MarkupFormat = .plain) {
-        self.init(source: SourceText(text), format: format)
+    public convenience init(text: String, format: MarkupFormat = .plain, bitext: Bitext? = nil) {
+        self.init(source: SourceText(text), format: format, bitext: bitext)
     }
 
-    public init(source: SourceText, format: MarkupFormat) {
+    public init(source: SourceText, format: MarkupFormat, bitext: Bitext? = nil) {
         self.source = source
         self.format = format
+        self.bitext = bitext
         let prose = format.extract(source)
         self.prose = prose
         var segmenter = Segmenter(prose: prose)

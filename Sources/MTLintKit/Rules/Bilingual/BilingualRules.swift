@@ -1,0 +1,9 @@
+import Foundation
+
+/// The bilingual family: checks of a translation against its source, run when a document carries one
+/// (`Document.bitext`: corpus records with a source field, `tsv3` lines).
+enum BilingualRules {
+    static func all(rules: URL) -> [any Rule] {
+        [NumberMismatchRule()]
+    }
+}
