@@ -15,6 +15,8 @@ public struct NumberMismatchRule: Rule {
             RuleExample("The city has «3» million inhabitants.", source: "这座城市有两百万居民。"),
             RuleExample("Sales fell by «40» percent in 2019.", source: "2019年销售额下降了百分之三十。"),
             RuleExample("The bridge is «250» metres long.", source: "Le pont mesure 205 mètres."),
+            RuleExample("We waited «three» days.", source: "我们等了四天。"),
+            RuleExample("They sent «twenty-five» trucks.", source: "他们派了二十四辆卡车。"),
         ],
         quiet: ["Police arrested 15 people after the protest."],
         quietBitext: [
@@ -24,6 +26,7 @@ public struct NumberMismatchRule: Rule {
             RuleExample("The talks began at 3:30 in the afternoon.", source: "会谈于下午三点半开始。"),
             RuleExample("There are 3 cats and 1,200 dogs.", source: "Il y a trois chats et 1.200 chiens."),
             RuleExample("It cost 120,000 yuan in 2008.", source: "二〇〇八年花费了十二万元。"),
+            RuleExample("Fourteen billion years later, twenty-five of them remain.", source: "140亿年后，还剩下二十五个。"),
         ])
 
     public init() {}
@@ -35,8 +38,27 @@ public struct NumberMismatchRule: Rule {
         guard let bitext = doc.bitext else { return }
         let source = SourceNumbers(bitext.source)
         let units = doc.prose.units
-        for t in doc.tokens.indices where doc.tokens[t].kind == .number && !doc.tokens[t].flags.contains(.url) {
+        for t in doc.tokens.indices where !doc.tokens[t].flags.contains(.url) {
             let tok = doc.tokens[t]
+            if tok.kind == .word {
+                // Number words ("three", "twenty-five") where the source's numerals can be read.
+                guard source.readsNumerals, let value = Self.words[doc.keys[t]] else { continue }
+                if t >= 2, doc.isHyphen(t - 1), Self.words[doc.keys[t - 2]] != nil { continue }   // "-five" of "twenty-five"
+                var total = value
+                var end = tok.range.upperBound
+                if value >= 20, t + 2 < doc.tokens.count, doc.isHyphen(t + 1), let unit = Self.words[doc.keys[t + 2]], unit < 10 {
+                    total += unit
+                    end = Int(doc.tokens[t + 2].end)
+                }
+                let next = end == tok.range.upperBound ? t + 1 : t + 3
+                let scaled = next < doc.tokens.count ? Self.scales[doc.keys[next]].map { total * $0 } : nil
+                if source.contains(total) || scaled.map(source.contains) == true { continue }
+                let text = doc.prose.string(Int(tok.start)..<end)
+                findings.append(Finding(ruleID: info.id, units: Int(tok.start)..<end,
+                                        message: "“\(text)” is not among the numbers of the source: check the figure against it."))
+                continue
+            }
+            guard tok.kind == .number else { continue }
             // A time or a ratio ("3:30", "2:1"): its parts are read differently in most languages.
             if (Int(tok.start) > 0 && units[Int(tok.start) - 1] == 0x3A) || (Int(tok.end) < units.count && units[Int(tok.end)] == 0x3A) { continue }
             guard let value = Self.value(doc.text(t)) else { continue }
@@ -49,6 +71,15 @@ public struct NumberMismatchRule: Rule {
                                     message: "“\(text)” is not among the numbers of the source: check the figure against it."))
         }
     }
+
+    /// English number words checked against the source ("one" is left out: it is mostly a pronoun; "hundred"
+    /// and larger alone are mostly vague, "hundreds of").
+    static let words: [String: Double] = [
+        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90,
+    ]
 
     /// The value of an English number token ("1,500", "2.5").
     static func value(_ text: String) -> Double? {

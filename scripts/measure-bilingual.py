@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Span precision and rates of the bilingual rules on the MQM dev set (../shared/devdata/mqm-ted-zhen.jsonl).
+
+For each rule of the `bilingual` category: how many flags land on a span the raters marked as an error
+(span precision: flags overlapping a marked span / all flags, MT systems only), and flags per 1,000 words on
+the MT systems against the two human translations (`ref`, `refB`). Nothing is trained here: the rules' data
+and thresholds are fixed, so these are plain measurements.
+
+    scripts/measure-bilingual.py [--mtlint .build/release/mtlint] [--data ../shared/devdata/mqm-ted-zhen.jsonl]
+"""
+import argparse, collections, json, subprocess, sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ap = argparse.ArgumentParser()
+ap.add_argument("--mtlint", default=str(ROOT / ".build/release/mtlint"))
+ap.add_argument("--data", default=str(ROOT.parent / "shared/devdata/mqm-ted-zhen.jsonl"))
+ap.add_argument("--examples", type=int, default=0, help="print this many flags per rule, with the raters' spans")
+args = ap.parse_args()
+
+records = [json.loads(l) for l in open(args.data, encoding="utf-8")]
+out = subprocess.run([args.mtlint, "corpus", "--input-format", "jsonl", "--fail-on", "never", args.data],
+                     capture_output=True, text=True, check=True).stdout.splitlines()
+assert len(out) == len(records), (len(out), len(records))
+
+HUMAN = {"ref", "refB"}
+flags = collections.Counter(); hits = collections.Counter()
+words = collections.Counter(); per_group = collections.Counter()
+shown = collections.Counter()
+for rec, line in zip(records, out):
+    result = json.loads(line)
+    group = "human" if rec["system"] in HUMAN else "mt"
+    words[group] += len(rec["text"].split())
+    spans = [(e["start"], e["end"]) for e in rec.get("errors", []) if e["end"] > e["start"]]
+    for d in result["diagnostics"]:
+        if d["category"] != "bilingual":
+            continue
+        rule = d["rule"]
+        per_group[(rule, group)] += 1
+        if group != "mt":
+            continue
+        flags[rule] += 1
+        hit = any(s < d["end"] and d["start"] < e for s, e in spans)
+        hits[rule] += hit
+        if shown[rule] < args.examples:
+            shown[rule] += 1
+            print(f"  {rule} {'HIT ' if hit else 'MISS'} {rec['id']}: «{rec['text'][d['start']:d['end']]}» "
+                  f"marked: {[rec['text'][s:e] for s, e in spans]}\n     src: {rec['source'][:120]}\n     mt:  {rec['text'][:160]}")
+
+print(f"MT words {words['mt']:,}, human words {words['human']:,}")
+print("rule                      MT flags  span precision   per 1k words MT / human   ratio")
+rules = sorted({r for r, _ in per_group})
+for rule in rules:
+    mt = per_group[(rule, "mt")] / words["mt"] * 1000
+    hu = per_group[(rule, "human")] / words["human"] * 1000
+    prec = hits[rule] / flags[rule] if flags[rule] else float("nan")
+    ratio = mt / hu if hu else float("inf")
+    print(f"{rule:24}  {flags[rule]:8}  {prec:13.1%}   {mt:8.3f} / {hu:8.3f}        {ratio:5.1f}×")
