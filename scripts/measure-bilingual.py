@@ -56,3 +56,44 @@ for rule in rules:
     prec = hits[rule] / flags[rule] if flags[rule] else float("nan")
     ratio = mt / hu if hu else float("inf")
     print(f"{rule:24}  {flags[rule]:8}  {prec:13.1%}   {mt:8.3f} / {hu:8.3f}        {ratio:5.1f}×")
+
+# Recall on made errors: in every human translation with a number (digits or a word from two to ninety), one
+# number is changed (digits: the first digit moved by one; words: the next word up) and the bilingual rules
+# run on the result. Counts how many changed numbers are flagged, and how many of the unchanged texts are.
+import random, re, tempfile
+rng = random.Random(7)
+WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+         "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+         "fifty", "sixty", "seventy", "eighty", "ninety"]
+pattern = re.compile(r"\b(\d+|" + "|".join(WORDS) + r")\b", re.I)
+made = []
+for rec in records:
+    if rec["system"] not in HUMAN:
+        continue
+    ms = [m for m in pattern.finditer(rec["text"]) if not (m.start() > 0 and rec["text"][m.start() - 1] == ":")]
+    if not ms:
+        continue
+    m = rng.choice(ms)
+    w = m.group(0)
+    if w.isdigit():
+        new = str((int(w[0]) % 9) + 1) + w[1:] if len(w) > 1 or w != "9" else "8"
+    else:
+        k = WORDS.index(w.lower())
+        new = WORDS[(k + 1) % len(WORDS)]
+        if w[0].isupper():
+            new = new.capitalize()
+    made.append((rec, rec["text"][:m.start()] + new + rec["text"][m.end():], m.start(), m.start() + len(new)))
+with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+    for i, (rec, text, _, _) in enumerate(made):
+        f.write(json.dumps({"id": f"made{i}", "source": rec["source"], "text": text}, ensure_ascii=False) + "\n")
+    for i, (rec, _, _, _) in enumerate(made):
+        f.write(json.dumps({"id": f"orig{i}", "source": rec["source"], "text": rec["text"]}, ensure_ascii=False) + "\n")
+res = subprocess.run([args.mtlint, "corpus", "--input-format", "jsonl", "--fail-on", "never", f.name],
+                     capture_output=True, text=True, check=True).stdout.splitlines()
+caught = flagged_orig = 0
+for i, (rec, text, s, e) in enumerate(made):
+    diags = [d for d in json.loads(res[i])["diagnostics"] if d["rule"] == "number-mismatch"]
+    caught += any(d["start"] < e and s < d["end"] for d in diags)
+    flagged_orig += any(d["rule"] == "number-mismatch" for d in json.loads(res[len(made) + i])["diagnostics"])
+print(f"made number errors in {len(made)} human translations: {caught} caught ({caught / len(made):.0%}); "
+      f"the unchanged texts: {flagged_orig} flagged")

@@ -4,6 +4,6 @@ import Foundation
 /// (`Document.bitext`: corpus records with a source field, `tsv3` lines).
 enum BilingualRules {
     static func all(rules: URL) -> [any Rule] {
-        [NumberMismatchRule()]
+        [NumberMismatchRule(), PlaceholderMismatchRule()]
     }
 }
