@@ -53,8 +53,9 @@ struct SourceNumbers {
         }
     }
 
+    /// Digit grouping and decimal marks (the full-width comma "，" is Chinese punctuation, not one of them).
     static func isSeparator(_ s: Unicode.Scalar) -> Bool {
-        s == "," || s == "." || s == "，" || s == "．" || s == "\u{202F}" || s == "'"
+        s == "," || s == "." || s == "．" || s == "\u{202F}" || s == "'"
     }
 
     /// The values a run of digits and separators may mean: "1,500.5" and "1.500,5" read both ways, and each

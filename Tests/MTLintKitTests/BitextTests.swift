@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import MTLintKit
+
+/// Bitext input: records carry their source, and the bilingual rules run only on those that do.
+struct BitextTests {
+    static func records(_ text: String, _ format: CorpusFormat) throws -> [CorpusRecord] {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let data = Array(text.utf8)
+        _ = data.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+        close(fds[1])
+        defer { close(fds[0]) }
+        var reader = CorpusReader(fileDescriptor: fds[0], format: format)
+        var out: [CorpusRecord] = []
+        while let r = reader.next() { out.append(r) }
+        return out
+    }
+
+    @Test func jsonlRecordsCarryTheirSource() throws {
+        let r = try Self.records("""
+        {"id": "a", "source": "十三人", "source_lang": "zh", "target_lang": "en", "text": "13 people"}
+        {"id": "b", "text": "no source"}
+        {"id": "c", "source": 5, "text": "bad source"}
+        {"id": "d", "source": null, "text": "null source"}
+
+        """, .jsonl)
+        #expect(r.count == 4)
+        #expect(r[0].bitext == Bitext(source: "十三人", sourceLanguage: "zh", targetLanguage: "en"))
+        #expect(r[1].bitext == nil && r[1].text == "no source")
+        #expect(r[2].text == nil && r[2].error?.contains("'source'") == true)
+        #expect(r[3].bitext == nil && r[3].text == "null source")
+    }
+
+    @Test func tsv3RecordsSplitIdSourceAndTarget() throws {
+        let r = try Self.records("id\tsource\ttext\nx\t第一\\t行\tFirst\\nline\ny\tonly two\n", .tsv3)
+        #expect(r.count == 2)
+        #expect(r[0].idJSON == "\"x\"" && r[0].bitext?.source == "第一\t行" && r[0].text == "First\nline")
+        #expect(r[1].text == nil && r[1].line == 3 && r[1].error == "expected id<TAB>source<TAB>target")
+    }
+
+    @Test func bilingualRulesNeedASource() {
+        let text = "Police arrested 15 people; see https://example.org/a."
+        let without = TestSupport.linter.lint(text: text)
+        #expect(!without.diagnostics.contains { $0.category == .bilingual })
+        let with = TestSupport.linter.lint(text: text, bitext: Bitext(source: "警方逮捕了十三人；见 https://example.org/b。"))
+        #expect(Set(with.diagnostics.filter { $0.category == .bilingual }.map(\.ruleID)) == ["number-mismatch", "placeholder-mismatch"])
+    }
+
+    @Test func sourceNumbersAreRead() {
+        let n = SourceNumbers("一亿五千万人，二〇〇八年，一点五，１２３，1.500,5 和 3,000，百分之七十五，十万，两百")
+        for v in [1.5e8, 2008, 1.5, 123, 1500.5, 3000, 75, 1e5, 200] { #expect(n.contains(v), "\(v)") }
+        #expect(!n.contains(4) && !n.contains(42))
+        #expect(n.readsNumerals && !SourceNumbers("trois chats").readsNumerals)
+    }
+}
