@@ -97,3 +97,15 @@ for i, (rec, text, s, e) in enumerate(made):
     flagged_orig += any(d["rule"] == "number-mismatch" for d in json.loads(res[len(made) + i])["diagnostics"])
 print(f"made number errors in {len(made)} human translations: {caught} caught ({caught / len(made):.0%}); "
       f"the unchanged texts: {flagged_orig} flagged")
+
+# Untranslated segments made on purpose: the source given as its own translation, alone and after an English
+# sentence, for every human translation.
+humans = [rec for rec in records if rec["system"] in HUMAN]
+with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+    for i, rec in enumerate(humans):
+        f.write(json.dumps({"id": f"copy{i}", "source": rec["source"], "text": rec["source"]}, ensure_ascii=False) + "\n")
+        f.write(json.dumps({"id": f"pre{i}", "source": rec["source"], "text": "He said this.\n\n" + rec["source"]}, ensure_ascii=False) + "\n")
+res = subprocess.run([args.mtlint, "corpus", "--input-format", "jsonl", "--fail-on", "never", f.name],
+                     capture_output=True, text=True, check=True).stdout.splitlines()
+caught = sum(any(d["rule"] == "untranslated-segment" for d in json.loads(l)["diagnostics"]) for l in res)
+print(f"sources given as their own translation: {caught} of {len(res)} caught ({caught / len(res):.0%})")

@@ -16,7 +16,7 @@ public enum RuleRegistry {
         all += try LiteralismRules.all(rules: rules, words: words, extraPacks: extraPacks)
         // Characters before Garble: untranslated-word leaves the clauses foreign-fragment reports to it.
         all += try CharacterRules.all(rules: rules, words: words, typography: typography)
-        all += BilingualRules.all(rules: rules)
+        all += BilingualRules.all(rules: rules, words: words)
         // The garble pass last: it weighs the other rules' findings.
         all += try GarbleRules.all(rules: rules, words: words)
         return all

@@ -3,7 +3,7 @@ import Foundation
 /// The bilingual family: checks of a translation against its source, run when a document carries one
 /// (`Document.bitext`: corpus records with a source field, `tsv3` lines).
 enum BilingualRules {
-    static func all(rules: URL) -> [any Rule] {
-        [NumberMismatchRule(), PlaceholderMismatchRule()]
+    static func all(rules: URL, words: Lazy<WordList?>) -> [any Rule] {
+        [NumberMismatchRule(), PlaceholderMismatchRule(), UntranslatedSegmentRule(words: words)]
     }
 }
