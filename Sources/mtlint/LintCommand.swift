@@ -35,6 +35,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Files linted in parallel (default: all cores).")
     var jobs: Int = Parallel.defaultJobs
 
+    @Option(help: "The source of a translation, line-aligned with the one file linted: line k of the file translates line k of SOURCE (the bilingual rules run).")
+    var source: String?
+
     mutating func validate() throws {
         if paths.isEmpty {
             if isatty(STDIN_FILENO) != 0 { throw ValidationError("name files or folders to lint, or '-' for standard input") }
@@ -42,6 +45,9 @@ struct InputOptions: ParsableArguments {
         }
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if source != nil && (paths.count != 1 || paths == ["-"] && source == "-") {
+            throw ValidationError("--source goes with exactly one file to lint (its line-aligned translation)")
+        }
     }
 
     var extensions: Set<String> {
@@ -89,7 +95,14 @@ struct LintRun {
             let loaded: (text: String, encoding: TextEncoding)
             do { loaded = try FileLoader.loadWithEncoding(job.path, maxBytes: maxBytes) } catch let e as FileLoadError { return .failure(e) } catch { return .failure(.unreadable("\(error)")) }
             let path = job.path == "-" ? "<stdin>" : job.path
-            let result = job.session.lint(text: loaded.text, format: job.format, path: path,
+            var bitext: Bitext?
+            if let sourcePath = input.source {
+                switch Self.alignedSource(sourcePath, target: loaded.text, targetPath: path, maxBytes: maxBytes) {
+                case .success(let b): bitext = b
+                case .failure(let e): return .failure(e)
+                }
+            }
+            let result = job.session.lint(text: loaded.text, format: job.format, path: path, bitext: bitext,
                                           reportUnusedSuppressions: reportUnusedSuppressions)
             return .success(LintedFile(path: path, result: result,
                                        encoding: loaded.encoding, configuration: job.session.configuration))
@@ -105,6 +118,28 @@ struct LintRun {
             }
         }
         ruleInfos = infos.values.sorted { $0.id < $1.id }
+    }
+
+    /// The source file's lines, aligned with the target's; a different number of lines is an error naming the
+    /// first line that has no partner.
+    static func alignedSource(_ sourcePath: String, target: String, targetPath: String, maxBytes: Int) -> Result<Bitext, FileLoadError> {
+        let text: String
+        do { text = try FileLoader.loadWithEncoding(sourcePath, maxBytes: maxBytes).text } catch let e as FileLoadError {
+            return .failure(.unreadable("source \(sourcePath): \(e)"))
+        } catch { return .failure(.unreadable("source \(sourcePath): \(error)")) }
+        func lines(_ s: String) -> [String] {
+            // LF, CRLF (one Character) and CR end lines, as in positions.
+            var l = s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
+            if l.last == "" { l.removeLast() }
+            return l
+        }
+        let source = lines(text), targetCount = lines(target).count
+        guard source.count == targetCount else {
+            let first = min(source.count, targetCount) + 1
+            let (file, other) = source.count < targetCount ? (targetPath, sourcePath) : (sourcePath, targetPath)
+            return .failure(.unreadable("\(file):\(first): no line to pair with in \(other) (\(targetPath) has \(targetCount) lines, \(sourcePath) has \(source.count)); --source needs line-aligned files"))
+        }
+        return .success(Bitext(lines: source))
     }
 }
 

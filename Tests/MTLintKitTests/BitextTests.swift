@@ -53,4 +53,28 @@ struct BitextTests {
         #expect(!n.contains(4) && !n.contains(42))
         #expect(n.readsNumerals && !SourceNumbers("trois chats").readsNumerals)
     }
+
+    /// `mtlint --source SOURCE TARGET`: line k of the target is checked against line k of the source, and
+    /// positions are the target file's; files that do not align are an error naming the line.
+    @Test func lineAlignedFiles() throws {
+        let dir = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let src = dir.appendingPathComponent("src.txt"), tgt = dir.appendingPathComponent("tgt.txt")
+        try "警方逮捕了十五人。\n警方逮捕了十三人。\r\n详情见 https://example.org/a。\n".write(to: src, atomically: true, encoding: .utf8)
+        try "Police arrested 15 people.\nPolice arrested 15 people.\nDetails at https://example.org/a.\n".write(to: tgt, atomically: true, encoding: .utf8)
+        let r = try TestSupport.run(["--format", "json", "--source", src.path, tgt.path])
+        #expect(r.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let files = try #require(json["files"] as? [[String: Any]])
+        let diags = try #require(files.first?["diagnostics"] as? [[String: Any]]).filter { ($0["category"] as? String) == "bilingual" }
+        #expect(diags.count == 1)
+        #expect(diags.first?["line"] as? Int == 2 && diags.first?["column"] as? Int == 17 && diags.first?["text"] as? String == "15")
+        // Without the source, nothing bilingual.
+        #expect(!(try TestSupport.run(["--format", "json", tgt.path]).stdout.contains("\"bilingual\"")))
+        try "only one line\n".write(to: src, atomically: true, encoding: .utf8)
+        let bad = try TestSupport.run(["--source", src.path, tgt.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("\(tgt.path):2:"), "\(bad.stderr)")
+        #expect(try TestSupport.run(["--source", src.path, tgt.path, src.path]).status == 2)
+    }
 }

@@ -35,10 +35,13 @@ public struct NumberMismatchRule: Rule {
     static let scales: [String: Double] = ["hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
 
     public func check(_ doc: Document, _ findings: inout [Finding]) {
-        guard let bitext = doc.bitext else { return }
-        let source = SourceNumbers(bitext.source)
+        for segment in doc.bitextSegments { check(doc, segment, &findings) }
+    }
+
+    private func check(_ doc: Document, _ segment: BitextSegment, _ findings: inout [Finding]) {
+        let source = SourceNumbers(segment.source)
         let units = doc.prose.units
-        for t in doc.tokens.indices where !doc.tokens[t].flags.contains(.url) {
+        for t in segment.tokens where !doc.tokens[t].flags.contains(.url) {
             let tok = doc.tokens[t]
             if tok.kind == .word {
                 // Number words ("three", "twenty-five") where the source's numerals can be read.

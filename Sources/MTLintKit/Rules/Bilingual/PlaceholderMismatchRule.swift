@@ -24,9 +24,15 @@ public struct PlaceholderMismatchRule: Rule {
     public init() {}
 
     public func check(_ doc: Document, _ findings: inout [Finding]) {
-        guard let bitext = doc.bitext else { return }
-        let sourceItems = NonTranslatables.items(Array(bitext.source.utf16))
-        let targetItems = NonTranslatables.items(doc.prose.units)
+        for segment in doc.bitextSegments { check(doc, segment, &findings) }
+    }
+
+    private func check(_ doc: Document, _ segment: BitextSegment, _ findings: inout [Finding]) {
+        let sourceItems = NonTranslatables.items(Array(segment.source.utf16))
+        let offset = segment.units.lowerBound
+        let targetItems = NonTranslatables.items(Array(doc.prose.units[segment.units])).map {
+            NonTranslatables.Item(text: $0.text, range: ($0.range.lowerBound + offset)..<($0.range.upperBound + offset))
+        }
         guard !sourceItems.isEmpty || !targetItems.isEmpty else { return }
         let sourceTexts = Set(sourceItems.map(\.text)), targetTexts = Set(targetItems.map(\.text))
         // In the translation, not in the source: at its place.
@@ -35,10 +41,9 @@ public struct PlaceholderMismatchRule: Rule {
                                     message: "“\(String(decoding: item.text, as: UTF16.self))” is not in the source: a carried-over item should be copied exactly."))
         }
         // In the source, not in the translation: the whole text, which lacks it.
-        guard let first = doc.tokens.first, let last = doc.tokens.last else { return }
         var reported = Set<[UInt16]>()
         for item in sourceItems where !targetTexts.contains(item.text) && reported.insert(item.text).inserted {
-            findings.append(Finding(ruleID: info.id, units: Int(first.start)..<Int(last.end),
+            findings.append(Finding(ruleID: info.id, units: segment.units,
                                     message: "The source’s “\(String(decoding: item.text, as: UTF16.self))” is missing from the translation."))
         }
     }

@@ -29,18 +29,23 @@ public struct UntranslatedSegmentRule: Rule {
     public init(words: Lazy<WordList?>) { self.words = words }
 
     public func check(_ doc: Document, _ findings: inout [Finding]) {
-        guard let bitext = doc.bitext, let first = doc.tokens.first, let last = doc.tokens.last else { return }
+        guard let bitext = doc.bitext else { return }
         if let a = bitext.sourceLanguage, let b = bitext.targetLanguage, Self.language(a) == Self.language(b) { return }
-        // The whole text, a paragraph or a sentence that is the source itself.
-        let source = Self.normalized(bitext.source)
+        for segment in doc.bitextSegments { check(doc, segment, &findings) }
+    }
+
+    private func check(_ doc: Document, _ segment: BitextSegment, _ findings: inout [Finding]) {
+        // The segment, or a paragraph or sentence in it, that is the source itself.
+        let source = Self.normalized(segment.source)
         guard source.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= 6 else { return }
-        let units = [Int(first.start)..<Int(last.end)] + doc.paragraphs.map(\.units) + doc.sentences.map(\.units)
+        let inside = { (r: Range<Int>) in r.lowerBound >= segment.units.lowerBound && r.upperBound <= segment.units.upperBound }
+        let units = [segment.units] + doc.paragraphs.map(\.units).filter(inside) + doc.sentences.map(\.units).filter(inside)
         if let copy = units.first(where: { Self.normalized(doc.prose.string($0)) == source }) {
             findings.append(Finding(ruleID: info.id, units: Self.trimmed(doc, copy),
                                     message: "This is the source itself, untranslated."))
             return
         }
-        copiedRuns(doc, source: source, &findings)
+        copiedRuns(doc, segment.tokens, source: source, &findings)
     }
 
     /// A range without the white space at its ends.
@@ -52,18 +57,19 @@ public struct UntranslatedSegmentRule: Rule {
     }
 
     /// Runs of lower-case words copied verbatim from the source, mostly not English.
-    private func copiedRuns(_ doc: Document, source sourceKey: String, _ findings: inout [Finding]) {
+    private func copiedRuns(_ doc: Document, _ tokens: Range<Int>, source sourceKey: String, _ findings: inout [Finding]) {
         guard let list = words.get else { return }
-        var t = 0
-        while t < doc.tokens.count {
+        var t = tokens.lowerBound
+        while t < tokens.upperBound {
             guard Self.isPlainLowerWord(doc, t) else { t += 1; continue }
             // The run: lower-case words joined by spaces (or by an apostrophe or a hyphen).
             var run = [t]
             var k = t
             while true {
                 let next = k + 1
+                if next >= tokens.upperBound { break }
                 if Self.isPlainLowerWord(doc, next) && doc.tokens[next].flags.contains(.spaceBefore) { run.append(next); k = next; continue }
-                if next + 1 < doc.tokens.count, doc.tokens[next].kind == .punctuation, !doc.tokens[next].flags.contains(.spaceBefore),
+                if next + 1 < tokens.upperBound, doc.tokens[next].kind == .punctuation, !doc.tokens[next].flags.contains(.spaceBefore),
                    !doc.tokens[next + 1].flags.contains(.spaceBefore), Self.isPlainLowerWord(doc, next + 1),
                    [0x27, 0x2019, 0x2D].contains(doc.prose.units[Int(doc.tokens[next].start)]) { run.append(next + 1); k = next + 1; continue }
                 break
