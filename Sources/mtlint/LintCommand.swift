@@ -124,9 +124,9 @@ struct LintRun {
     /// first line that has no partner.
     static func alignedSource(_ sourcePath: String, target: String, targetPath: String, maxBytes: Int) -> Result<Bitext, FileLoadError> {
         let text: String
-        do { text = try FileLoader.loadWithEncoding(sourcePath, maxBytes: maxBytes).text } catch let e as FileLoadError {
-            return .failure(.unreadable("source \(sourcePath): \(e)"))
-        } catch { return .failure(.unreadable("source \(sourcePath): \(error)")) }
+        do { text = try FileLoader.loadWithEncoding(sourcePath, maxBytes: maxBytes).text } catch {
+            return .failure(.unreadable("source \(sourcePath): \(error)"))
+        }
         func lines(_ s: String) -> [String] {
             // LF, CRLF (one Character) and CR end lines, as in positions.
             var l = s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
