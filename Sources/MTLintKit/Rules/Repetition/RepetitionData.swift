@@ -14,6 +14,25 @@ public struct RepetitionData: Sendable {
 
     public static func load(rules: URL) throws(DataError) -> RepetitionData {
         let url = rules.appendingPathComponent("repetition/allowed.yml")
+        return try RuleImage.cached("repetition", version: 1, sourceHash: RuleImage.sourceHash(files: [url]),
+                                    decode: decode, encode: { $0.encode(&$1) }) { () throws(DataError) in try parse(url) }
+    }
+
+    /// The compiled form (`RuleImage`): the six lists, sorted.
+    func encode(_ w: inout ImageWriter) {
+        for set in [doubledWords, emphaticWords, reduplications, names, xOfX, lyAdjectives] { w.strings(set.sorted()) }
+    }
+
+    static func decode(_ r: inout ImageReader) -> RepetitionData? {
+        var sets: [Set<String>] = []
+        for _ in 0..<6 { guard let list = r.strings() else { return nil }; sets.append(Set(list)) }
+        var d = RepetitionData()
+        d.doubledWords = sets[0]; d.emphaticWords = sets[1]; d.reduplications = sets[2]
+        d.names = sets[3]; d.xOfX = sets[4]; d.lyAdjectives = sets[5]
+        return d
+    }
+
+    private static func parse(_ url: URL) throws(DataError) -> RepetitionData {
         guard let map = try YAMLFile.load(url) as? [String: Any] else {
             throw .invalid(path: url.path, line: 1, detail: "expected a mapping of lists")
         }
