@@ -53,11 +53,14 @@ struct ExplainCommand: ParsableCommand {
         print("\(i.id) (\(i.category.rawValue), \(i.severity.rawValue))")
         print("  \(i.summary)")
         print("\nFlags:")
+        // A bilingual rule's example shows the source it is checked against.
+        func source(_ e: RuleExample) -> String { e.source.map { "\n      source: \($0)" } ?? "" }
         for e in i.triggers {
-            print("  - " + e.text + (e.suggestion.map { "  → “\($0)”" } ?? ""))
+            print("  - " + e.text + (e.suggestion.map { "  → “\($0)”" } ?? "") + source(e))
         }
         print("\nLeaves alone:")
-        for q in i.quiet { print("  - " + q) }
+        for q in i.quiet { print("  - " + q + (i.category == .bilingual ? "\n      (no source given)" : "")) }
+        for e in i.quietBitext { print("  - " + e.text + source(e)) }
     }
 }
 

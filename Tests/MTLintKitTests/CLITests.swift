@@ -223,6 +223,9 @@ struct CLITests {
         #expect(rules.allSatisfy { $0["id"] != nil && $0["category"] != nil && $0["severity"] != nil && $0["description"] != nil })
         let e = try TestSupport.run(["explain", "repeated-word"])
         #expect(e.status == 0 && e.stdout.contains("Planning Planning"))
+        // A bilingual rule's examples show their sources.
+        let b = try TestSupport.run(["explain", "number-mismatch"])
+        #expect(b.status == 0 && b.stdout.contains("source: 抗议活动后，警方逮捕了十三人。") && b.stdout.contains("(no source given)"))
         let unknown = try TestSupport.run(["explain", "repeated"])
         #expect(unknown.status == 2 && unknown.stderr.contains("repeated-word"))
     }
