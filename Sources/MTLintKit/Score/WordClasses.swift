@@ -221,31 +221,24 @@ enum GarbleFiles {
         var entries: [(key: ArraySlice<UInt8>, value: UInt8)] = []
         entries.reserveCapacity(bytes.count / 12)
         var distinct: [(bytes: ArraySlice<UInt8>, value: UInt8)] = []
-        var i = 0, line = 0
-        let n = bytes.count
-        while i < n {
-            line += 1
-            var end = i
-            while end < n && bytes[end] != 0x0A { end += 1 }
-            defer { i = end + 1 }
-            var stop = end
-            if stop > i && bytes[stop - 1] == 0x0D { stop -= 1 }
-            if stop == i || bytes[i] == 0x23 { continue }
-            var tab = i
-            while tab < stop && bytes[tab] != 0x09 { tab += 1 }
-            guard tab < stop else { throw .invalid(path: url.path, line: line, detail: "expected 2 tab-separated columns") }
-            var valueEnd = tab + 1
-            while valueEnd < stop && bytes[valueEnd] != 0x09 { valueEnd += 1 }
-            let field = bytes[(tab + 1)..<valueEnd]
-            let v: UInt8
-            if let known = distinct.first(where: { $0.bytes.elementsEqual(field) }) {
-                v = known.value
-            } else {
-                v = value(String(decoding: field, as: UTF8.self))
-                distinct.append((field, v))
+        let failure = bytes.withUnsafeBufferPointer { b in
+            DataLines.firstRefused(b) { start, tab, stop in
+                guard tab < stop else { return false }
+                var valueEnd = tab + 1
+                while valueEnd < stop && b[valueEnd] != 0x09 { valueEnd += 1 }
+                let field = bytes[(tab + 1)..<valueEnd]
+                let v: UInt8
+                if let known = distinct.first(where: { $0.bytes.elementsEqual(field) }) {
+                    v = known.value
+                } else {
+                    v = value(String(decoding: field, as: UTF8.self))
+                    distinct.append((field, v))
+                }
+                entries.append((bytes[start..<tab], v))
+                return true
             }
-            entries.append((bytes[i..<tab], v))
         }
+        if let failure { throw .invalid(path: url.path, line: failure, detail: "expected 2 tab-separated columns") }
         return ByteKeyTable(entries, duplicates: .last)
     }
 }

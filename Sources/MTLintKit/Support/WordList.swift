@@ -27,27 +27,15 @@ public final class WordList: @unchecked Sendable {
         var starts: [UInt32] = [], lengths: [UInt16] = [], levels: [UInt8] = []
         let estimate = bytes.count / 10
         starts.reserveCapacity(estimate); lengths.reserveCapacity(estimate); levels.reserveCapacity(estimate)
-        let failure: Int? = bytes.withUnsafeBufferPointer { b -> Int? in
-            var lineNumber = 0
-            var i = 0
-            let n = b.count
-            while i < n {
-                lineNumber += 1
-                var end = i
-                while end < n && b[end] != 0x0A { end += 1 }
-                defer { i = end + 1 }
-                if end == i || b[i] == 0x23 { continue }
-                var tab = i
-                while tab < end && b[tab] != 0x09 { tab += 1 }
+        let failure = bytes.withUnsafeBufferPointer { b in
+            DataLines.firstRefused(b) { start, tab, stop in
                 var level = 0
                 var k = tab + 1
-                while k < end, b[k] >= 0x30, b[k] <= 0x39 { level = level * 10 + Int(b[k] - 0x30); k += 1 }
-                var lineEnd = end
-                if lineEnd > k && b[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                guard tab < end, k > tab + 1, k == lineEnd, level <= 255, tab - i <= Int(UInt16.max) else { return lineNumber }
-                starts.append(UInt32(i)); lengths.append(UInt16(tab - i)); levels.append(UInt8(level))
+                while k < stop, b[k] >= 0x30, b[k] <= 0x39 { level = level * 10 + Int(b[k] - 0x30); k += 1 }
+                guard tab < stop, k > tab + 1, k == stop, level <= 255, tab - start <= Int(UInt16.max) else { return false }
+                starts.append(UInt32(start)); lengths.append(UInt16(tab - start)); levels.append(UInt8(level))
+                return true
             }
-            return nil
         }
         if let failure { throw .invalid(path: path, line: failure, detail: "expected 'word<TAB>level'") }
         // A spelling listed twice keeps its lowest level.

@@ -7,7 +7,6 @@ enum NonTranslatables {
         var range: Range<Int>
     }
 
-    static func isSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D || u == 0xA0 || u == 0x3000 }
     static func isWordChar(_ u: UInt16) -> Bool {
         (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) || u == 0x5F
     }
@@ -34,10 +33,10 @@ enum NonTranslatables {
         var i = 0
         let n = u.count
         while i < n {
-            let atStart = i == 0 || isSpace(u[i - 1]) || u[i - 1] == 0x28 || u[i - 1] >= 0x2E80
+            let atStart = i == 0 || ProseBuffer.isSpace(u[i - 1]) || u[i - 1] == 0x28 || u[i - 1] >= 0x2E80
             if atStart && (starts(u, i, "http://") || starts(u, i, "https://") || starts(u, i, "www.")) {
                 var j = i
-                while j < n && !isSpace(u[j]) && u[j] < 0x2E80 { j += 1 }
+                while j < n && !ProseBuffer.isSpace(u[j]) && u[j] < 0x2E80 { j += 1 }
                 while j > i && isTrailing(u[j - 1]) { j -= 1 }
                 out.append(Item(text: Array(u[i..<j]), range: i..<j)); i = j; continue
             }
