@@ -23,11 +23,11 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Files or folders to lint; '-' reads standard input.")
     var paths: [String] = []
 
-    @Option(help: "How to read the files: plain, html or markdown (default: from each file's extension).")
+    @Option(help: "How to read the files: plain, html, markdown, tmx or xliff (default: from each file's extension).")
     var markup: MarkupFormat?
 
     @Option(help: "Comma-separated extensions linted inside folders.")
-    var ext: String = "txt,text,md,markdown,html,htm"
+    var ext: String = "txt,text,md,markdown,html,htm,tmx,xlf,xliff"
 
     @Option(help: "Largest file linted, in MiB.")
     var maxFileSize: Int = 64
@@ -38,6 +38,12 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The source of a translation, line-aligned with the one file linted: line k of the file translates line k of SOURCE (the bilingual rules run).")
     var source: String?
 
+    @Option(help: "The source language (BCP 47, e.g. zh): overrides a TMX or XLIFF file's and picks the source <tuv> of a TMX file.")
+    var sourceLang: String?
+
+    @Option(help: "The target language (BCP 47): overrides a TMX or XLIFF file's and picks the target <tuv> of a multilingual TMX file.")
+    var targetLang: String?
+
     mutating func validate() throws {
         if paths.isEmpty {
             if isatty(STDIN_FILENO) != 0 { throw ValidationError("name files or folders to lint, or '-' for standard input") }
@@ -45,6 +51,9 @@ struct InputOptions: ParsableArguments {
         }
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        for (flag, tag) in [("--source-lang", sourceLang), ("--target-lang", targetLang)] {
+            if let tag, !BitextFileReader.isKnownLanguage(tag) { throw ValidationError("\(flag): unknown language code \"\(tag)\"") }
+        }
         if source != nil && (paths.count != 1 || paths == ["-"] && source == "-") {
             throw ValidationError("--source goes with exactly one file to lint (its line-aligned translation)")
         }
@@ -62,6 +71,8 @@ struct LintedFile: Sendable {
     var result: LintResult
     var encoding: TextEncoding
     var configuration: Configuration
+    /// Faults of a bitext file that left the rest of it linted ("path:line:column: why").
+    var problems: [String] = []
 }
 
 /// Reads, lints and applies configuration and suppressions to every file; reports unreadable ones on stderr.
@@ -95,10 +106,30 @@ struct LintRun {
             let loaded: (text: String, encoding: TextEncoding)
             do { loaded = try FileLoader.loadWithEncoding(job.path, maxBytes: maxBytes) } catch let e as FileLoadError { return .failure(e) } catch { return .failure(.unreadable("\(error)")) }
             let path = job.path == "-" ? "<stdin>" : job.path
+            if job.format.isBitextFile {
+                let source = SourceText(loaded.text)
+                switch BitextFileReader.read(source, format: job.format, sourceLanguage: input.sourceLang, targetLanguage: input.targetLang) {
+                case .failure(let fault):
+                    let (line, column) = source.lineAndColumn(of: fault.offset)
+                    return .failure(.located(line: line, column: column, fault.message))
+                case .success(let file):
+                    let document = Document(source: source, file: file, format: job.format)
+                    let result = job.session.lint(document, path: path, reportUnusedSuppressions: reportUnusedSuppressions)
+                    let problems = file.problems.map { p in
+                        let (line, column) = source.lineAndColumn(of: p.offset)
+                        return "\(path):\(line):\(column): \(p.message)"
+                    }
+                    return .success(LintedFile(path: path, result: result, encoding: loaded.encoding,
+                                               configuration: job.session.configuration, problems: problems))
+                }
+            }
             var bitext: Bitext?
             if let sourcePath = input.source {
                 switch Self.alignedSource(sourcePath, target: loaded.text, targetPath: path, maxBytes: maxBytes) {
-                case .success(let b): bitext = b
+                case .success(var b):
+                    b.sourceLanguage = input.sourceLang
+                    b.targetLanguage = input.targetLang
+                    bitext = b
                 case .failure(let e): return .failure(e)
                 }
             }
@@ -109,10 +140,13 @@ struct LintRun {
         }
         for (job, outcome) in zip(jobs, outcomes) {
             switch outcome {
-            case .success(let f): files.append(f)
+            case .success(let f):
+                files.append(f)
+                for p in f.problems { warn(p) }
+                if !f.problems.isEmpty { failedIO = true }
             case .failure(let error):
                 if error.isBinary { warn("\(job.path): binary file; skipped"); continue }
-                warn("\(job.path): \(error)")
+                warn(error.message(path: job.path))
                 failedIO = true
                 unreadable.append((job.path, error.description))
             }
@@ -222,7 +256,7 @@ struct LintCommand: ParsableCommand {
         var diff = ""
         for i in run.files.indices {
             let f = run.files[i]
-            let edits = Fixer.safeEdits(f.result.diagnostics)
+            let edits = Fixer.safeEdits(f.result.diagnostics, format: input.markup ?? MarkupFormat.forPath(f.path))
             guard !edits.isEmpty else { continue }
             if dryRun {
                 diff += Fixer.unifiedDiff(path: f.path, source: f.result.source, edits: edits)

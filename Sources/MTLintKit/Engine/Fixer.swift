@@ -1,3 +1,4 @@
+import Foundation
 /// Applies suggestions to the original text: the first suggestion of each chosen diagnostic, skipping
 /// any that overlaps one already applied, so the result is well defined and a second run is stable.
 public enum Fixer {
@@ -8,15 +9,22 @@ public enum Fixer {
     }
 
     /// Non-overlapping edits for the diagnostics whose rules mark their fixes safe.
-    public static func safeEdits(_ diagnostics: [Diagnostic]) -> [Edit] {
+    /// In markup (`format` HTML, TMX or XLIFF) the replacements' '&', '<' and '>' are written as references.
+    public static func safeEdits(_ diagnostics: [Diagnostic], format: MarkupFormat = .plain) -> [Edit] {
         var edits: [Edit] = []
         var lastEnd = -1
+        let escape = format == .html || format.isBitextFile
         for d in diagnostics.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) where d.fixIsSafe {
             guard let s = d.suggestions.first, d.start >= lastEnd, s != d.text else { continue }
-            edits.append(Edit(start: d.start, end: d.end, replacement: s))
+            edits.append(Edit(start: d.start, end: d.end, replacement: escape ? escaped(s) : s))
             lastEnd = d.end
         }
         return edits
+    }
+
+    static func escaped(_ s: String) -> String {
+        guard s.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return s }
+        return s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// The text with the edits applied (edits in code points of `source`).

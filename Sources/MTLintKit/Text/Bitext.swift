@@ -7,6 +7,8 @@ public struct Bitext: Sendable, Equatable {
     /// Line-aligned sources (`mtlint --source FILE`): line k of the text translates `lines[k]`; nil: the whole
     /// text translates `source`.
     public var lines: [String]?
+    /// Segment-aligned sources (TMX, XLIFF): each span of the original text translates its own source.
+    public var spans: [BitextSpan]?
 
     public init(source: String, sourceLanguage: String? = nil, targetLanguage: String? = nil) {
         self.source = source
@@ -18,6 +20,17 @@ public struct Bitext: Sendable, Equatable {
     public init(lines: [String], sourceLanguage: String? = nil, targetLanguage: String? = nil) {
         self.init(source: lines.joined(separator: "\n"), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         self.lines = lines
+    }
+}
+
+/// A target segment of a bitext file and its source: `target` is a code-point range of the original text.
+public struct BitextSpan: Sendable, Equatable {
+    public var target: Range<Int>
+    public var source: String
+
+    public init(target: Range<Int>, source: String) {
+        self.target = target
+        self.source = source
     }
 }
 
@@ -34,6 +47,7 @@ extension Document {
     /// The segments the bilingual rules check, each against its own source (empty without a source).
     public var bitextSegments: [BitextSegment] {
         guard let bitext, let first = tokens.first, let last = tokens.last else { return [] }
+        if let spans = bitext.spans { return segments(spans) }
         guard let lines = bitext.lines else {
             return [BitextSegment(tokens: 0..<tokens.count, units: Int(first.start)..<Int(last.end), source: bitext.source)]
         }
@@ -48,6 +62,23 @@ extension Document {
                 out.append(BitextSegment(tokens: t..<e, units: Int(tokens[t].start)..<Int(tokens[e - 1].end), source: lines[line - 1]))
             }
             t = e
+        }
+        return out
+    }
+
+    /// Tokens grouped by the span holding their start (spans are in text order and do not overlap).
+    private func segments(_ spans: [BitextSpan]) -> [BitextSegment] {
+        var out: [BitextSegment] = []
+        var t = 0, k = 0
+        while t < tokens.count && k < spans.count {
+            let at = Int(prose.origin[Int(tokens[t].start)])
+            if at >= spans[k].target.upperBound { k += 1; continue }
+            guard at >= spans[k].target.lowerBound else { t += 1; continue }
+            var e = t + 1
+            while e < tokens.count && Int(prose.origin[Int(tokens[e].start)]) < spans[k].target.upperBound { e += 1 }
+            out.append(BitextSegment(tokens: t..<e, units: Int(tokens[t].start)..<Int(tokens[e - 1].end), source: spans[k].source))
+            t = e
+            k += 1
         }
         return out
     }

@@ -43,11 +43,25 @@ public final class Document: @unchecked Sendable {
         self.init(source: SourceText(text), format: format, bitext: bitext)
     }
 
-    public init(source: SourceText, format: MarkupFormat, bitext: Bitext? = nil) {
+    /// A document of `source` in `format`. A TMX or XLIFF file brings its own sources (read with the
+    /// file's languages; use `init(source:file:)` to see its problems or choose them).
+    public convenience init(source: SourceText, format: MarkupFormat, bitext: Bitext? = nil) {
+        if format.isBitextFile, bitext == nil, case .success(let file) = BitextFileReader.read(source, format: format) {
+            self.init(source: source, format: format, bitext: file.bitext, prose: file.prose)
+        } else {
+            self.init(source: source, format: format, bitext: bitext, prose: format.extract(source))
+        }
+    }
+
+    /// A document of a TMX or XLIFF file already read.
+    public convenience init(source: SourceText, file: BitextFile, format: MarkupFormat) {
+        self.init(source: source, format: format, bitext: file.bitext, prose: file.prose)
+    }
+
+    init(source: SourceText, format: MarkupFormat, bitext: Bitext?, prose: ProseBuffer) {
         self.source = source
         self.format = format
         self.bitext = bitext
-        let prose = format.extract(source)
         self.prose = prose
         var segmenter = Segmenter(prose: prose)
         segmenter.run()

@@ -5,6 +5,8 @@ public enum FileLoadError: Error, CustomStringConvertible, Sendable {
     case unreadable(String)
     case tooLarge(bytes: Int, limit: Int)
     case decoding(DecodingError)
+    /// A fault at a place in the file (malformed XML in a TMX or XLIFF file).
+    case located(line: Int, column: Int, String)
 
     public var description: String {
         switch self {
@@ -12,11 +14,18 @@ public enum FileLoadError: Error, CustomStringConvertible, Sendable {
         case let .tooLarge(bytes, limit):
             return "file too large (\(bytes) bytes; limit \(limit)); raise --max-file-size or stream it with 'mtlint corpus --input-format lines'"
         case .decoding(let e): return e.description
+        case let .located(line, column, why): return "line \(line), column \(column): \(why)"
         }
     }
 
     /// Binary files are skipped with a notice, not counted as errors.
     public var isBinary: Bool { if case .decoding(.binary) = self { return true }; return false }
+
+    /// The message shown after a file's name: "path:LINE:COLUMN: why" for located faults, "path: why" otherwise.
+    public func message(path: String) -> String {
+        if case let .located(line, column, why) = self { return "\(path):\(line):\(column): \(why)" }
+        return "\(path): \(description)"
+    }
 }
 
 /// How a file was encoded, so that `--fix` writes it back the same way.

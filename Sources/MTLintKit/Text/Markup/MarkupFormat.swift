@@ -1,6 +1,11 @@
 /// How a document's text is marked up. Only prose is linted; markup never yields a finding.
 public enum MarkupFormat: String, Sendable, CaseIterable {
     case plain, html, markdown
+    /// Bitext files: the targets are prose, each checked against its source.
+    case tmx, xliff
+
+    /// Whether files of this format carry their sources (TMX, XLIFF).
+    public var isBitextFile: Bool { self == .tmx || self == .xliff }
 
     /// The format implied by a file name's extension (plain text when unknown).
     public static func forPath(_ path: String) -> MarkupFormat {
@@ -9,6 +14,8 @@ public enum MarkupFormat: String, Sendable, CaseIterable {
         switch lower[lower.index(after: dot)...] {
         case "html", "htm", "xhtml": return .html
         case "md", "markdown", "mdown", "mkd": return .markdown
+        case "tmx": return .tmx
+        case "xlf", "xliff", "sdlxliff", "mxliff": return .xliff
         default: return .plain
         }
     }
@@ -19,6 +26,7 @@ public enum MarkupFormat: String, Sendable, CaseIterable {
         case .plain: var x = PlainTextExtractor(source.scalars); return x.run()
         case .html: var x = HTMLExtractor(source.scalars); return x.run()
         case .markdown: var x = MarkdownExtractor(source.scalars); return x.run()
+        case .tmx, .xliff: return (try? BitextFileReader.read(source, format: self).get())?.prose ?? ProseBuffer()
         }
     }
 }
