@@ -109,3 +109,35 @@ res = subprocess.run([args.mtlint, "corpus", "--input-format", "jsonl", "--fail-
                      capture_output=True, text=True, check=True).stdout.splitlines()
 caught = sum(any(d["rule"] == "untranslated-segment" for d in json.loads(l)["diagnostics"]) for l in res)
 print(f"sources given as their own translation: {caught} of {len(res)} caught ({caught / len(res):.0%})")
+
+# Names carried over, misspelt on purpose: in every translation (human and MT) whose source has a Latin-script
+# name of five letters or more that the translation carries exactly, one inner letter of that name is dropped
+# or two neighbours swapped; name-carried-over runs on the result and on the unchanged text.
+name_re = re.compile(r"[A-Z][a-z]{4,}")
+made = []
+for rec in records:
+    for w in sorted(set(name_re.findall(rec["source"]))):
+        k = rec["text"].find(w)
+        if k < 0:
+            continue
+        i = rng.randrange(1, len(w) - 2)
+        bad = w[:i] + w[i + 1] + w[i] + w[i + 2:] if rng.random() < 0.5 else w[:i] + w[i + 1:]
+        if bad == w:
+            continue
+        made.append((rec, rec["text"][:k] + bad + rec["text"][k + len(w):], k, k + len(bad)))
+        break
+with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+    for i, (rec, text, _, _) in enumerate(made):
+        f.write(json.dumps({"id": f"made{i}", "source": rec["source"], "text": text}, ensure_ascii=False) + "\n")
+    for i, (rec, _, _, _) in enumerate(made):
+        f.write(json.dumps({"id": f"orig{i}", "source": rec["source"], "text": rec["text"]}, ensure_ascii=False) + "\n")
+res = subprocess.run([args.mtlint, "corpus", "--input-format", "jsonl", "--fail-on", "never", f.name],
+                     capture_output=True, text=True, check=True).stdout.splitlines()
+caught = flagged_orig = by_names = 0
+for i, (rec, text, s, e) in enumerate(made):
+    diags = json.loads(res[i])["diagnostics"]
+    caught += any(d["rule"] == "name-carried-over" and d["start"] < e and s < d["end"] for d in diags)
+    by_names += any(d["rule"] in ("name-carried-over", "garbled-name") and d["start"] < e and s < d["end"] for d in diags)
+    flagged_orig += any(d["rule"] == "name-carried-over" for d in json.loads(res[len(made) + i])["diagnostics"])
+print(f"source names misspelt in {len(made)} translations: {caught} caught by name-carried-over ({caught / max(1, len(made)):.0%}), "
+      f"{by_names} by it or garbled-name; the unchanged texts: {flagged_orig} flagged")

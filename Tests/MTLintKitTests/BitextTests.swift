@@ -77,4 +77,18 @@ struct BitextTests {
         #expect(bad.stderr.contains("\(tgt.path):2:"), "\(bad.stderr)")
         #expect(try TestSupport.run(["--source", src.path, tgt.path, src.path]).status == 2)
     }
+
+    /// name-carried-over: which words of a source are names, and which spellings count as the same name.
+    @Test func sourceNamesAndTheirForms() {
+        let names = NameCarriedOverRule.sourceNames("北约NATO秘书长Stoltenberg与Зеленский在Kyiv会面，Путин缺席。")
+        #expect(names.map(\.text) == ["Stoltenberg", "Зеленский", "Kyiv", "Путин"])
+        #expect(names[1].suggestion == "Zelensky" && names[1].forms.count >= 2)
+        #expect(names[0].forms == [NameDistance.fold("Stoltenberg")])
+        // Declined and transliterated forms are one name; a slip inside the word is not.
+        #expect(NameCarriedOverRule.sameName(NameDistance.fold("Zelenskogo"), NameDistance.fold("Zelensky")))
+        #expect(NameCarriedOverRule.sameName(NameDistance.fold("Merkels"), NameDistance.fold("Merkel")))
+        #expect(NameCarriedOverRule.sameName(NameDistance.fold("Zelenskyy"), NameDistance.fold("Zelenskiy")))
+        #expect(!NameCarriedOverRule.sameName(NameDistance.fold("Schwarzenbah"), NameDistance.fold("Schwarzenbach")))
+        #expect(!NameCarriedOverRule.sameName(NameDistance.fold("Stoltenbreg"), NameDistance.fold("Stoltenberg")))
+    }
 }

@@ -4,6 +4,8 @@ import Foundation
 /// (`Document.bitext`: corpus records with a source field, `tsv3` lines).
 enum BilingualRules {
     static func all(rules: URL, words: Lazy<WordList?>) -> [any Rule] {
-        [NumberMismatchRule(), PlaceholderMismatchRule(), UntranslatedSegmentRule(words: words)]
+        let known = Lazy<KnownNames?> { try? KnownNames.load(rules.appendingPathComponent("gazetteer/known-names.txt")) }
+        return [NumberMismatchRule(), PlaceholderMismatchRule(), UntranslatedSegmentRule(words: words),
+                NameCarriedOverRule(words: words, known: known)]
     }
 }
