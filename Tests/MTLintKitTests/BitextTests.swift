@@ -23,9 +23,11 @@ struct BitextTests {
         {"id": "b", "text": "no source"}
         {"id": "c", "source": 5, "text": "bad source"}
         {"id": "d", "source": null, "text": "null source"}
+        {"id": "e", "source": "一", "source_lang": "chinese", "text": "one"}
 
         """, .jsonl)
-        #expect(r.count == 4)
+        #expect(r.count == 5)
+        #expect(r[4].text == nil && r[4].line == 5 && r[4].error == "unknown language code \"chinese\" in field 'source_lang'")
         #expect(r[0].bitext == Bitext(source: "十三人", sourceLanguage: "zh", targetLanguage: "en"))
         #expect(r[1].bitext == nil && r[1].text == "no source")
         #expect(r[2].text == nil && r[2].error?.contains("'source'") == true)

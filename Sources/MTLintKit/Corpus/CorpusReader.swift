@@ -128,6 +128,11 @@ public struct CorpusReader {
         case let source as String:
             bitext = Bitext(source: source, sourceLanguage: map[sourceLanguageField] as? String,
                             targetLanguage: map[targetLanguageField] as? String)
+            for (field, tag) in [(sourceLanguageField, bitext?.sourceLanguage), (targetLanguageField, bitext?.targetLanguage)] {
+                if let tag, !BitextFileReader.isKnownLanguage(tag) {
+                    return CorpusRecord(idJSON: id, text: nil, line: lineNumber, error: "unknown language code \"\(tag)\" in field '\(field)'")
+                }
+            }
         default:
             return CorpusRecord(idJSON: id, text: nil, line: lineNumber, error: "field '\(sourceField)' is not a string")
         }
