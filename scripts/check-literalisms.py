@@ -791,7 +791,7 @@ def main() -> int:
     for r in rules:
         per_pack[r.pack] = per_pack.get(r.pack, 0) + 1
     print(f"== packs: {len(rules)} entries ("
-          + ", ".join(f"{k} {per_pack.get(k, 0)}" for k in PACK_FILES) + ")")
+          + ", ".join(f"{k} {per_pack[k]}" for k in sorted(per_pack)) + ")")
     if problems:
         failures += len(problems)
         print(f"validation: {len(problems)} problem(s)")
