@@ -38,6 +38,13 @@ public struct NameCarriedOverRule: Rule {
         self.known = known
     }
 
+    /// Source names checked per segment, and the longest segment checked (in tokens): a segment is a
+    /// sentence or a paragraph, so real ones stay far below both.
+    static let maxNames = 200
+    static let maxTokens = 20_000
+    /// Distance computations per segment.
+    static let maxComparisons = 20_000
+
     /// A name of the source: its spelling and the Latin forms to look for.
     struct SourceName {
         var text: String
@@ -50,8 +57,9 @@ public struct NameCarriedOverRule: Rule {
     }
 
     private func check(_ doc: Document, _ segment: BitextSegment, _ findings: inout [Finding]) {
-        let names = Self.sourceNames(segment.source)
-        guard !names.isEmpty else { return }
+        // Bounded work on pathological segments: the comparisons grow with names × capitalised words.
+        let names = Self.sourceNames(segment.source).prefix(Self.maxNames)
+        guard !names.isEmpty, segment.tokens.count <= Self.maxTokens else { return }
         // The translation's capitalised words, folded.
         var candidates: [(token: Int, key: [UInt8], text: String)] = []
         var present = Set<[UInt8]>()
@@ -64,21 +72,35 @@ public struct NameCarriedOverRule: Rule {
             guard text.unicodeScalars.count >= 4, let first = text.unicodeScalars.first, first.properties.isUppercase else { continue }
             candidates.append((t, key, text))
         }
+        // Only unknown words can be garbled names: neither English words nor known names nor the source's own.
         let sourceKeys = Set(names.flatMap(\.forms))
+        candidates.removeAll { c in
+            sourceKeys.contains(c.key) || words.get?.level(c.text) != nil || known.get?.contains(c.text) == true
+        }
+        // Indexes so each name is compared only with plausible words: declined forms share a four-letter
+        // prefix, variants share a transliteration key, and a garble keeps the first letter.
+        var presentByPrefix: [ArraySlice<UInt8>: [[UInt8]]] = [:]
+        for key in present where key.count >= 4 { presentByPrefix[key.prefix(4), default: []].append(key) }
+        let presentVariants = Set(present.map(NameDistance.translitKey))
+        var candidatesByFirst: [UInt8: [Int]] = [:]
+        for (k, c) in candidates.enumerated() { if let f = c.key.first { candidatesByFirst[f, default: []].append(k) } }
+        var budget = Self.maxComparisons
         var reported = Set<Int>()
         for name in names {
             // Carried over, declined or spelt by another convention: nothing to say.
             if name.forms.contains(where: { form in
-                present.contains(form) || present.contains { Self.sameName(form, $0) }
+                present.contains(form) || presentVariants.contains(NameDistance.translitKey(form))
+                    || (form.count >= 4 && presentByPrefix[form.prefix(4)]?.contains { Self.sameName(form, $0) } == true)
             }) { continue }
             var best: (token: Int, distance: Float)?
-            for c in candidates where !reported.contains(c.token) && !sourceKeys.contains(c.key) {
-                guard words.get?.level(c.text) == nil, known.get?.contains(c.text) != true else { continue }
-                for form in name.forms {
-                    // Longer names absorb more slips: 1.5 edits up to seven letters, then about one per five.
-                    let limit = max(Float(1.5), min(Float(3.5), Float(form.count) * 0.22))
-                    guard let d = NameDistance.distance(form, c.key, limit: limit), d > 0, d <= limit,
-                          form.first == c.key.first else { continue }
+            for form in name.forms {
+                // Longer names absorb more slips: 1.5 edits up to seven letters, then about one per five.
+                let limit = max(Float(1.5), min(Float(3.5), Float(form.count) * 0.22))
+                for k in candidatesByFirst[form.first ?? 0] ?? [] {
+                    let c = candidates[k]
+                    guard !reported.contains(c.token), abs(c.key.count - form.count) <= 4, budget > 0 else { continue }
+                    budget -= 1
+                    guard let d = NameDistance.distance(form, c.key, limit: limit), d > 0, d <= limit else { continue }
                     if best == nil || d < best!.distance { best = (c.token, d) }
                 }
             }
