@@ -61,6 +61,18 @@ for rule in rules:
 # number is changed (digits: the first digit moved by one; words: the next word up) and the bilingual rules
 # run on the result. Counts how many changed numbers are flagged, and how many of the unchanged texts are.
 import random, re, tempfile
+
+
+def lint_made(made):
+    """mtlint's answers for the made texts, then for their unchanged originals (each with its source)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+        for i, (rec, text, _, _) in enumerate(made):
+            f.write(json.dumps({"id": f"made{i}", "source": rec["source"], "text": text}, ensure_ascii=False) + "\n")
+        for i, (rec, _, _, _) in enumerate(made):
+            f.write(json.dumps({"id": f"orig{i}", "source": rec["source"], "text": rec["text"]}, ensure_ascii=False) + "\n")
+    return subprocess.run([args.mtlint, "corpus", "--input-format", "jsonl", "--fail-on", "never", f.name],
+                          capture_output=True, text=True, check=True).stdout.splitlines()
+
 rng = random.Random(7)
 WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
          "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
@@ -83,13 +95,7 @@ for rec in records:
         if w[0].isupper():
             new = new.capitalize()
     made.append((rec, rec["text"][:m.start()] + new + rec["text"][m.end():], m.start(), m.start() + len(new)))
-with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
-    for i, (rec, text, _, _) in enumerate(made):
-        f.write(json.dumps({"id": f"made{i}", "source": rec["source"], "text": text}, ensure_ascii=False) + "\n")
-    for i, (rec, _, _, _) in enumerate(made):
-        f.write(json.dumps({"id": f"orig{i}", "source": rec["source"], "text": rec["text"]}, ensure_ascii=False) + "\n")
-res = subprocess.run([args.mtlint, "corpus", "--input-format", "jsonl", "--fail-on", "never", f.name],
-                     capture_output=True, text=True, check=True).stdout.splitlines()
+res = lint_made(made)
 caught = flagged_orig = 0
 for i, (rec, text, s, e) in enumerate(made):
     diags = [d for d in json.loads(res[i])["diagnostics"] if d["rule"] == "number-mismatch"]
@@ -126,13 +132,7 @@ for rec in records:
             continue
         made.append((rec, rec["text"][:k] + bad + rec["text"][k + len(w):], k, k + len(bad)))
         break
-with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
-    for i, (rec, text, _, _) in enumerate(made):
-        f.write(json.dumps({"id": f"made{i}", "source": rec["source"], "text": text}, ensure_ascii=False) + "\n")
-    for i, (rec, _, _, _) in enumerate(made):
-        f.write(json.dumps({"id": f"orig{i}", "source": rec["source"], "text": rec["text"]}, ensure_ascii=False) + "\n")
-res = subprocess.run([args.mtlint, "corpus", "--input-format", "jsonl", "--fail-on", "never", f.name],
-                     capture_output=True, text=True, check=True).stdout.splitlines()
+res = lint_made(made)
 caught = flagged_orig = by_names = 0
 for i, (rec, text, s, e) in enumerate(made):
     diags = json.loads(res[i])["diagnostics"]

@@ -276,15 +276,3 @@ extension XMLTree {
     /// A tree of a small text (tests).
     init?(scalarsOf text: String) { try? self.init(text.unicodeScalars.map(\.value)) }
 }
-
-/// SplitMix64: a seeded generator, so every run sees the same cases.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

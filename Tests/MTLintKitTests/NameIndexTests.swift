@@ -5,18 +5,6 @@ import XCTest
 /// NameIndex: lookups agree with a brute-force OSA scan, the cache file round-trips, and damaged files are
 /// rejected (header) or harmless (body).
 final class NameIndexTests: XCTestCase {
-    /// SplitMix64: a seeded generator, so every run sees the same keys and queries.
-    private struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Plain full-matrix OSA distance, independent of the index's bit-parallel and banded versions.
     private static func referenceOSA(_ a: [UInt8], _ b: [UInt8]) -> Int {
         let n = a.count, m = b.count
@@ -40,7 +28,7 @@ final class NameIndexTests: XCTestCase {
     /// Keys over a small alphabet, so that many lie within distance 2 of one another; some duplicates,
     /// some very short, a few with repeated letters, one or two longer than the prefix by far.
     private static func syntheticKeys(_ count: Int, seed: UInt64) -> [[UInt8]] {
-        var rng = Seeded(state: seed)
+        var rng = SplitMix(state: seed)
         let alphabet = Array("aeinorst".utf8)
         var keys: [[UInt8]] = []
         while keys.count < count {
@@ -63,7 +51,7 @@ final class NameIndexTests: XCTestCase {
 
     /// Queries: keys with 0–3 random edits anywhere (inside and beyond the prefix), and random strings.
     private static func queries(_ keys: [[UInt8]], count: Int, seed: UInt64) -> [[UInt8]] {
-        var rng = Seeded(state: seed)
+        var rng = SplitMix(state: seed)
         let alphabet = Array("aeinorstx".utf8)
         var out: [[UInt8]] = [[]]
         while out.count < count {
@@ -246,7 +234,7 @@ final class NameIndexTests: XCTestCase {
             ("block table", layout.tableOffset..<layout.payloadsOffset),
             ("whole body", NameIndex.Layout.headerSize..<(data.count - NameIndex.Layout.trailerSize)),
         ]
-        var rng = Seeded(state: 10)
+        var rng = SplitMix(state: 10)
         for (name, range) in sections {
             for round in 0..<4 {
                 var bad = data
