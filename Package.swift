@@ -5,6 +5,7 @@ let package = Package(
     name: "mtlint",
     products: [
         .library(name: "MTLintKit", targets: ["MTLintKit"]),
+        .library(name: "MTLintServer", targets: ["MTLintServer"]),
         .executable(name: "mtlint", targets: ["mtlint"]),
     ],
     dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import MTLintKit
 
 /// The review page served at `/`: `Resources/page.html`, one self-contained document (inline CSS and
 /// JavaScript, nothing loaded from elsewhere, so it works offline), served byte for byte as it is on disk.
@@ -9,7 +10,7 @@ enum Page {
     static let fileName = "page.html"
 
     /// The page's bytes, or nil when it cannot be found (the APIs work without it).
-    static let html: [UInt8]? = locate().flatMap { FileManager.default.contents(atPath: $0.path) }.map { [UInt8]($0) }
+    static let html: [UInt8]? = locate().flatMap { FileBytes.data($0.path) }.map { [UInt8]($0) }
 
     /// Where the page is: SwiftPM's resource folder beside the executable (`swift build`, `swift run`,
     /// tests), then the source checkout the server was built from. Looked up by hand rather than through

@@ -14,18 +14,23 @@ public struct ServerOptions: Sendable {
     public var concurrency: Int
     /// Requests that may wait for a worker; more get 503 at once.
     public var queueLimit: Int
-    /// Idle keep-alive connections are closed after this many seconds.
+    /// A request body must arrive within this many seconds (slower ones get 408), so a client trickling
+    /// bytes cannot hold a connection and its buffer for ever.
+    public var bodyTimeout: Double
+    /// Connections that send nothing for this many seconds are closed: idle keep-alive connections, and
+    /// clients that stop half-way through a request.
     public var idleTimeout: Int64
 
     public init(host: String = "127.0.0.1", port: Int = 8081, maxBodyBytes: Int = 2 << 20, timeout: Double = 10,
                 concurrency: Int = max(1, ProcessInfo.processInfo.activeProcessorCount), queueLimit: Int? = nil,
-                idleTimeout: Int64 = 60) {
+                bodyTimeout: Double = 30, idleTimeout: Int64 = 60) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
         self.timeout = timeout
         self.concurrency = concurrency
         self.queueLimit = queueLimit ?? max(64, concurrency * 32)
+        self.bodyTimeout = bodyTimeout
         self.idleTimeout = idleTimeout
     }
 }
@@ -147,8 +152,13 @@ public final class MTLintHTTPServer: Sendable {
         let tooLarge = APIError(status: 413, code: "too-large", message: "request body is larger than \(limit) bytes")
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw tooLarge }
         var bytes: [UInt8] = []
+        let deadline = ContinuousClock.now + .milliseconds(Int(options.bodyTimeout * 1000))
         for try await chunk in request.body {
             if bytes.count + chunk.readableBytes > limit { throw tooLarge }
+            if ContinuousClock.now > deadline {
+                throw APIError(status: 408, code: "too-slow",
+                               message: "request body arrived too slowly (limit \(options.bodyTimeout) s)")
+            }
             bytes.append(contentsOf: chunk.readableBytesView)
         }
         return bytes

@@ -42,12 +42,16 @@ struct CorpusCommand: ParsableCommand {
     @Option(help: "Records read ahead per batch; memory stays bounded by it.")
     var batch: Int = 512
 
+    @Option(help: "Longest record, in MiB: a longer line is skipped (reported as an error record), so memory stays bounded.")
+    var maxRecordSize: Int = 64
+
     @Flag(help: "Add each record's garble-score signals and word count (for training the score model).")
     var signals = false
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard batch >= 1 else { throw ValidationError("--batch must be at least 1") }
+        guard maxRecordSize >= 1 && maxRecordSize <= 1 << 20 else { throw ValidationError("--max-record-size must be between 1 and 1048576 (MiB)") }
     }
 
     @OptionGroup var ruleOptions: RuleOptions
@@ -67,7 +71,7 @@ struct CorpusCommand: ParsableCommand {
                 continue
             }
             defer { if fd != STDIN_FILENO { close(fd) } }
-            var reader = CorpusReader(fileDescriptor: fd, format: inputFormat)
+            var reader = CorpusReader(fileDescriptor: fd, format: inputFormat, maxRecordBytes: maxRecordSize << 20)
             reader.idField = idField
             reader.textField = textField
             reader.sourceField = sourceField

@@ -75,14 +75,25 @@ struct LintedFile: Sendable {
     var problems: [String] = []
 }
 
-/// Reads, lints and applies configuration and suppressions to every file; reports unreadable ones on stderr.
+/// Reads, lints and applies configuration and suppressions to every file, a batch at a time; reports
+/// unreadable ones on stderr.
 struct LintRun {
-    var files: [LintedFile] = []
     var unreadable: [(String, String)] = []
     var failedIO = false
     var ruleInfos: [RuleInfo] = []
+    struct Job: Sendable { var path: String; var session: LintSession; var format: MarkupFormat }
+    private var jobs: [Job] = []
+    private let input: InputOptions
+    private let reportUnusedSuppressions: Bool
 
+    /// Files linted at once: results are handed on batch by batch, so memory is bounded by a batch of
+    /// files (each at most --max-file-size), however many files a folder holds.
+    var batchSize: Int { max(64, input.jobs * 32) }
+
+    /// Finds the files and their configurations; `lint` reads and lints them.
     init(input: InputOptions, factory: LinterFactory, reportUnusedSuppressions: Bool = false) throws {
+        self.input = input
+        self.reportUnusedSuppressions = reportUnusedSuppressions
         var infos: [String: RuleInfo] = [:]
         var failed = false
         let paths = FileWalker.expand(input.paths, extensions: input.extensions) { path, problem in
@@ -91,8 +102,6 @@ struct LintRun {
         }
         failedIO = failed
         // Configuration and linters first (cached, one thread), then files on all cores, in order.
-        struct Job: Sendable { var path: String; var session: LintSession; var format: MarkupFormat }
-        var jobs: [Job] = []
         for path in paths {
             let configuration = try factory.configuration(for: path)
             if path != "-" && configuration.ignores(path) { continue }
@@ -101,57 +110,71 @@ struct LintRun {
             jobs.append(Job(path: path, session: session,
                             format: input.markup ?? (path == "-" ? .plain : MarkupFormat.forPath(path))))
         }
-        let maxBytes = input.maxFileSize << 20
-        let outcomes = Parallel.map(jobs, jobs: input.jobs) { job -> Result<LintedFile, FileLoadError> in
-            let loaded: (text: String, encoding: TextEncoding)
-            do { loaded = try FileLoader.loadWithEncoding(job.path, maxBytes: maxBytes) } catch let e as FileLoadError { return .failure(e) } catch { return .failure(.unreadable("\(error)")) }
-            let path = job.path == "-" ? "<stdin>" : job.path
-            if job.format.isBitextFile {
-                let source = SourceText(loaded.text)
-                switch BitextFileReader.read(source, format: job.format, sourceLanguage: input.sourceLang, targetLanguage: input.targetLang) {
-                case .failure(let fault):
-                    let (line, column) = source.lineAndColumn(of: fault.offset)
-                    return .failure(.located(line: line, column: column, fault.message))
-                case .success(let file):
-                    let document = Document(source: source, file: file, format: job.format)
-                    let result = job.session.lint(document, path: path, reportUnusedSuppressions: reportUnusedSuppressions)
-                    let problems = file.problems.map { p in
-                        let (line, column) = source.lineAndColumn(of: p.offset)
-                        return "\(path):\(line):\(column): \(p.message)"
-                    }
-                    return .success(LintedFile(path: path, result: result, encoding: loaded.encoding,
-                                               configuration: job.session.configuration, problems: problems))
-                }
-            }
-            var bitext: Bitext?
-            if let sourcePath = input.source {
-                switch Self.alignedSource(sourcePath, target: loaded.text, targetPath: path, maxBytes: maxBytes) {
-                case .success(var b):
-                    b.sourceLanguage = input.sourceLang
-                    b.targetLanguage = input.targetLang
-                    bitext = b
-                case .failure(let e): return .failure(e)
-                }
-            }
-            let result = job.session.lint(text: loaded.text, format: job.format, path: path, bitext: bitext,
-                                          reportUnusedSuppressions: reportUnusedSuppressions)
-            return .success(LintedFile(path: path, result: result,
-                                       encoding: loaded.encoding, configuration: job.session.configuration))
-        }
-        for (job, outcome) in zip(jobs, outcomes) {
-            switch outcome {
-            case .success(let f):
-                files.append(f)
-                for p in f.problems { warn(p) }
-                if !f.problems.isEmpty { failedIO = true }
-            case .failure(let error):
-                if error.isBinary { warn("\(job.path): binary file; skipped"); continue }
-                warn(error.message(path: job.path))
-                failedIO = true
-                unreadable.append((job.path, error.description))
-            }
-        }
         ruleInfos = infos.values.sorted { $0.id < $1.id }
+    }
+
+    /// Lints the files in order, a batch at a time, handing each batch's readable files to `body`.
+    mutating func lint(_ body: ([LintedFile]) throws -> Void) rethrows {
+        var next = 0
+        while next < jobs.count {
+            let batch = Array(jobs[next..<min(jobs.count, next + batchSize)])
+            next += batch.count
+            var files: [LintedFile] = []
+            let (input, unused) = (self.input, reportUnusedSuppressions)
+            let outcomes = Parallel.map(batch, jobs: input.jobs) { Self.lintOne($0, input: input, reportUnusedSuppressions: unused) }
+            for (job, outcome) in zip(batch, outcomes) {
+                switch outcome {
+                case .success(let f):
+                    files.append(f)
+                    for p in f.problems { warn(p) }
+                    if !f.problems.isEmpty { failedIO = true }
+                case .failure(let error):
+                    if error.isBinary { warn("\(job.path): binary file; skipped"); continue }
+                    warn(error.message(path: job.path))
+                    failedIO = true
+                    unreadable.append((job.path, error.description))
+                }
+            }
+            try body(files)
+        }
+    }
+
+    private static func lintOne(_ job: Job, input: InputOptions, reportUnusedSuppressions: Bool) -> Result<LintedFile, FileLoadError> {
+        let maxBytes = input.maxFileSize << 20
+        let loaded: (text: String, encoding: TextEncoding)
+        do { loaded = try FileLoader.loadWithEncoding(job.path, maxBytes: maxBytes) } catch let e as FileLoadError { return .failure(e) } catch { return .failure(.unreadable("\(error)")) }
+        let path = job.path == "-" ? "<stdin>" : job.path
+        if job.format.isBitextFile {
+            let source = SourceText(loaded.text)
+            switch BitextFileReader.read(source, format: job.format, sourceLanguage: input.sourceLang, targetLanguage: input.targetLang) {
+            case .failure(let fault):
+                let (line, column) = source.lineAndColumn(of: fault.offset)
+                return .failure(.located(line: line, column: column, fault.message))
+            case .success(let file):
+                let document = Document(source: source, file: file, format: job.format)
+                let result = job.session.lint(document, path: path, reportUnusedSuppressions: reportUnusedSuppressions)
+                let problems = file.problems.map { p in
+                    let (line, column) = source.lineAndColumn(of: p.offset)
+                    return "\(path):\(line):\(column): \(p.message)"
+                }
+                return .success(LintedFile(path: path, result: result, encoding: loaded.encoding,
+                                           configuration: job.session.configuration, problems: problems))
+            }
+        }
+        var bitext: Bitext?
+        if let sourcePath = input.source {
+            switch Self.alignedSource(sourcePath, target: loaded.text, targetPath: path, maxBytes: maxBytes) {
+            case .success(var b):
+                b.sourceLanguage = input.sourceLang
+                b.targetLanguage = input.targetLang
+                bitext = b
+            case .failure(let e): return .failure(e)
+            }
+        }
+        let result = job.session.lint(text: loaded.text, format: job.format, path: path, bitext: bitext,
+                                      reportUnusedSuppressions: reportUnusedSuppressions)
+        return .success(LintedFile(path: path, result: result,
+                                   encoding: loaded.encoding, configuration: job.session.configuration))
     }
 
     /// The source file's lines, aligned with the target's; a different number of lines is an error naming the
@@ -222,62 +245,80 @@ struct LintCommand: ParsableCommand {
         // The rule data lives until the process exits: releasing it piece by piece costs more than linting
         // a short file, and the operating system reclaims it at once.
         ProcessLifetime.keep(factory)
-        if fix { try applyFixes(&run) }
-        var summary = Summary()
-        summary.failed = run.unreadable.count
-        for f in run.files { summary.add(f.result) }
+        guard let reporter = Reporters.named(format.identifier, color: color.enabled) else { return }
+        let streams = type(of: reporter).streams
+        let rules = run.ruleInfos
         var out = Output()
-        write(run, rules: run.ruleInfos, to: &out)
+        var summary = Summary()
+        var kept: [Report.File] = []
+        var failsThreshold = false
+        var writeFailed = false
+        var linted = 0
+        try run.lint { batch in
+            var batch = batch
+            if fix { applyFixes(&batch, to: &out, failed: &writeFailed) }
+            linted += batch.count
+            for f in batch {
+                summary.add(f.result)
+                // Each file answers to its own configuration's thresholds unless the command line sets them.
+                var one = Summary()
+                one.add(f.result)
+                let threshold = ruleOptions.failOn ?? f.configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .warning
+                if RuleOptions.fails(one, threshold: threshold) { failsThreshold = true }
+                if let m = maxGarble ?? f.configuration.maxGarble, f.result.evidence > m { failsThreshold = true }
+            }
+            let files = batch.map { Report.File(path: $0.path, result: $0.result) }
+            if streams {
+                // Formats that are one record after another are written as each batch is done.
+                out.write(reporter.report(Report(files: files, rules: rules, version: MTLintCommand.configuration.version)))
+            } else {
+                // Whole-document formats wait for the end; a file's text is kept only when it has findings.
+                kept += files.map { f in
+                    var f = f
+                    if f.result.diagnostics.isEmpty { f.result.source = SourceText(scalars: []) }
+                    return f
+                }
+            }
+        }
+        if !streams {
+            out.write(reporter.report(Report(files: kept, unreadable: run.unreadable.map { (path: $0.0, error: $0.1) },
+                                             rules: rules, version: MTLintCommand.configuration.version)))
+        }
         out.flush()
-        if !quiet && !(run.files.isEmpty && run.unreadable.isEmpty) {
+        summary.failed = run.unreadable.count
+        if !quiet && !(linted == 0 && run.unreadable.isEmpty) {
             FileHandle.standardError.write(Data(TextReporter(color: false).summary(summary).utf8))
         }
-        if run.failedIO { throw ExitCode(2) }
-        // Each file answers to its own configuration's thresholds unless the command line sets them.
-        for f in run.files {
-            var one = Summary()
-            one.add(f.result)
-            let threshold = ruleOptions.failOn ?? f.configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .warning
-            if RuleOptions.fails(one, threshold: threshold) { throw ExitCode(1) }
-            if let m = maxGarble ?? f.configuration.maxGarble, f.result.evidence > m { throw ExitCode(1) }
-        }
+        if run.failedIO || writeFailed { throw ExitCode(2) }
+        if failsThreshold { throw ExitCode(1) }
     }
 
-    private func write(_ run: LintRun, rules: [RuleInfo], to out: inout Output) {
-        guard let reporter = Reporters.named(format.identifier, color: color.enabled) else { return }
-        let report = Report(files: run.files.map { Report.File(path: $0.path, result: $0.result) },
-                            unreadable: run.unreadable.map { (path: $0.0, error: $0.1) }, rules: rules,
-                            version: MTLintCommand.configuration.version)
-        out.write(reporter.report(report))
-    }
-
-    /// Applies safe fixes; what was fixed is no longer reported.
-    private func applyFixes(_ run: inout LintRun) throws {
-        var diff = ""
-        for i in run.files.indices {
-            let f = run.files[i]
+    /// Applies safe fixes; what was fixed is no longer reported. Fixed standard input and `--dry-run`'s
+    /// diff go to `out`, before the batch's report.
+    private func applyFixes(_ files: inout [LintedFile], to out: inout Output, failed: inout Bool) {
+        for i in files.indices {
+            let f = files[i]
             let edits = Fixer.safeEdits(f.result.diagnostics, format: input.markup ?? MarkupFormat.forPath(f.path))
             guard !edits.isEmpty else { continue }
             if dryRun {
-                diff += Fixer.unifiedDiff(path: f.path, source: f.result.source, edits: edits)
+                out.write(Fixer.unifiedDiff(path: f.path, source: f.result.source, edits: edits))
                 continue
             }
             let fixed = Fixer.apply(edits, to: f.result.source)
             if f.path == "<stdin>" {
-                FileHandle.standardOutput.write(Data(fixed.utf8))
+                out.write(fixed)
             } else {
                 do {
                     try AtomicWriter.write(f.encoding.encode(fixed), to: f.path)
                 } catch {
                     warn("\(f.path): cannot write the fixed file: \(error.localizedDescription)")
-                    run.failedIO = true
+                    failed = true
                     continue
                 }
             }
             let applied = Set(edits.map { $0.start })
-            run.files[i].result.diagnostics.removeAll { $0.fixIsSafe && applied.contains($0.start) }
+            files[i].result.diagnostics.removeAll { $0.fixIsSafe && applied.contains($0.start) }
         }
-        if dryRun { FileHandle.standardOutput.write(Data(diff.utf8)) }
     }
 }
 
@@ -290,9 +331,11 @@ struct BaselineCommand: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
-        let run = try LintRun(input: input, factory: try LinterFactory(options: ruleOptions, baselines: .none))
+        var run = try LintRun(input: input, factory: try LinterFactory(options: ruleOptions, baselines: .none))
         var entries: [(path: String, diagnostic: Diagnostic, source: SourceText)] = []
-        for f in run.files { for d in f.result.diagnostics { entries.append((f.path, d, f.result.source)) } }
+        run.lint { batch in
+            for f in batch { for d in f.result.diagnostics { entries.append((f.path, d, f.result.source)) } }
+        }
         FileHandle.standardOutput.write(Data(Baseline.json(entries).utf8))
         if run.failedIO { throw ExitCode(2) }
     }
@@ -329,7 +372,7 @@ enum FileWalker {
             if path == "-" { out.append(path); continue }
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                problem(path, "no such file or directory")
+                problem(path, FileLoader.missingReason(path))
                 continue
             }
             guard isDir.boolValue else { out.append(path); continue }

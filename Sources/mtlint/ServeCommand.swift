@@ -26,6 +26,12 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Time limit for linting one request, in seconds.")
     var timeout: Double = 10
 
+    @Option(help: "Time limit for receiving one request body, in seconds (slower clients get 408).")
+    var bodyTimeout: Double = 30
+
+    @Option(help: "Close connections that send nothing for this many seconds (idle keep-alive, stalled requests).")
+    var idleTimeout: Int = 60
+
     @Option(help: "Requests linted at once (default: the number of processors).")
     var concurrency: Int?
 
@@ -38,6 +44,8 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port takes 0 to 65535") }
         guard Self.bytes(maxBody) != nil else { throw ValidationError("--max-body takes a size such as 2m, 512k or 100000") }
         guard timeout > 0 && timeout <= 3600 else { throw ValidationError("--timeout takes 0 to 3600 seconds") }
+        guard bodyTimeout > 0 && bodyTimeout <= 3600 else { throw ValidationError("--body-timeout takes 0 to 3600 seconds") }
+        guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout takes 1 to 3600 seconds") }
         if let c = concurrency, !(1...256).contains(c) { throw ValidationError("--concurrency takes 1 to 256") }
         if let q = queue, !(0...100_000).contains(q) { throw ValidationError("--queue takes 0 to 100000") }
     }
@@ -62,7 +70,8 @@ struct ServeCommand: ParsableCommand {
         let setup = LintSetup(rules: rules, defaultEnabled: Set(linter.ruleInfos.map(\.id)),
                               configuration: config, baseline: try factory.baseline(for: config),
                               version: MTLintCommand.configuration.version)
-        var options = ServerOptions(host: host, port: port, maxBodyBytes: Self.bytes(maxBody)!, timeout: timeout)
+        var options = ServerOptions(host: host, port: port, maxBodyBytes: Self.bytes(maxBody)!, timeout: timeout,
+                                    bodyTimeout: bodyTimeout, idleTimeout: Int64(idleTimeout))
         if let concurrency { options.concurrency = concurrency }
         options.queueLimit = queue ?? max(64, options.concurrency * 32)
 

@@ -499,6 +499,76 @@ struct ServerTests {
         }
     }
 
+    /// A connected blocking socket to the server, with a receive timeout.
+    static func connectSocket(_ port: Int, timeout: Int = 30) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw ClientError.connect(errno) }
+        var tv = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { close(fd); throw ClientError.connect(errno) }
+        return fd
+    }
+
+    static func sendAll(_ fd: Int32, _ bytes: [UInt8]) {
+        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Everything the server sends until it closes the connection (nil: still open at the timeout).
+    static func readUntilClosed(_ fd: Int32) -> [UInt8]? {
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n == 0 || (n < 0 && errno == ECONNRESET) { return data }
+            if n < 0 { return errno == EINTR ? nil : (errno == EAGAIN || errno == EWOULDBLOCK ? nil : data) }
+            data += buffer[0..<n]
+        }
+    }
+
+    /// Slow clients do not hold the server: a request that stops half-way is dropped after the idle
+    /// timeout, and a body that trickles in slower than the body time limit is answered 408.
+    @Test func slowClientsAreCutOff() async throws {
+        try await Self.withServer(ServerOptions(bodyTimeout: 1, idleTimeout: 1)) { port in
+            let stalled = try await Self.onThread { () -> [UInt8]? in
+                let fd = try Self.connectSocket(port, timeout: 15)
+                defer { close(fd) }
+                Self.sendAll(fd, Array("POST /v1/lint HTTP/1.1\r\nHost: x\r\nContent-Ty".utf8))
+                return Self.readUntilClosed(fd)
+            }
+            #expect(stalled != nil, "a connection with half a request header stayed open")
+            let trickled = try await Self.onThread { () -> String? in
+                let fd = try Self.connectSocket(port, timeout: 15)
+                defer { close(fd) }
+                let body = Array(#"{"text": "The the cat sat on the mat, and then the dog did the same."}"#.utf8)
+                Self.sendAll(fd, Array("POST /v1/lint HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n".utf8))
+                // One byte every 0.3 s: never idle for a second, but the whole body would take 20 s.
+                for b in body {
+                    Self.sendAll(fd, [b])
+                    var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                    if poll(&pfd, 1, 300) > 0 { break }   // the server answered early
+                }
+                return Self.readUntilClosed(fd).map { String(decoding: $0, as: UTF8.self) }
+            }
+            let answer = try #require(trickled)
+            #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer.prefix(200))")
+            #expect(answer.contains("too-slow"))
+            // The server goes on answering others.
+            let health = try await Self.get(port, "/health")
+            #expect(health.status == 200)
+        }
+    }
+
+    @Test func listensOnLoopbackByDefault() {
+        #expect(ServerOptions().host == "127.0.0.1")
+    }
+
     /// The worker pool: at most `width` jobs run, at most `queueLimit` wait, the rest are refused at once;
     /// a job past its time limit is answered with `.timedOut`, and one that timed out waiting never runs.
     @Test func workPoolBoundsAndTimeouts() async throws {

@@ -51,9 +51,13 @@ public struct CorpusReader {
     private var lines: LineReader
     private var lineNumber = 0
 
-    public init(fileDescriptor: Int32, format: CorpusFormat) {
+    /// Longest record line kept; a longer one is skipped in constant memory and reported as an error record.
+    public let maxRecordBytes: Int
+
+    public init(fileDescriptor: Int32, format: CorpusFormat, maxRecordBytes: Int = 64 << 20) {
         self.format = format
-        self.lines = LineReader(fileDescriptor: fileDescriptor)
+        self.maxRecordBytes = maxRecordBytes
+        self.lines = LineReader(fileDescriptor: fileDescriptor, maxLineBytes: maxRecordBytes)
     }
 
     /// Whether `next()` can answer without waiting for the input (always for a file; for a pipe or a
@@ -62,9 +66,13 @@ public struct CorpusReader {
     public var canReadWithoutWaiting: Bool { lines.canReadWithoutWaiting }
 
     public mutating func next() -> CorpusRecord? {
-        while let raw = lines.next() {
+        while let next = lines.next() {
             lineNumber += 1
-            var bytes = raw
+            guard case .bytes(var bytes) = next else {
+                guard case .tooLong(let length) = next else { continue }
+                return CorpusRecord(idJSON: idFallback, text: nil, line: lineNumber,
+                                    error: "record of \(length) bytes is longer than the limit of \(maxRecordBytes) bytes; it was skipped (raise --max-record-size)")
+            }
             if bytes.last == 0x0D { bytes.removeLast() }
             if lineNumber == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
             guard let line = String(validating: bytes, as: UTF8.self) else {
@@ -166,35 +174,63 @@ public struct CorpusReader {
 
 /// Splits a byte stream into lines (without the LF), reading 64 KiB at a time.
 struct LineReader {
+    /// A line, or the length of one longer than the limit (its bytes were skipped, not kept).
+    enum Line { case bytes([UInt8]), tooLong(Int) }
+
     private let fd: Int32
+    private let maxLineBytes: Int
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Where the search for the next line break resumes: bytes before it hold none.
+    private var scanned = 0
+    /// Bytes of an overlong line dropped so far (0: not skipping).
+    private var skipped = 0
     private var eof = false
 
-    init(fileDescriptor: Int32) { fd = fileDescriptor }
+    init(fileDescriptor: Int32, maxLineBytes: Int = .max) {
+        fd = fileDescriptor
+        self.maxLineBytes = maxLineBytes
+    }
 
     var canReadWithoutWaiting: Bool {
-        if eof || buffer[start...].contains(0x0A) { return true }
+        if eof || buffer[max(start, scanned)...].contains(0x0A) { return true }
         var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         return poll(&p, 1, 0) != 0
     }
 
-    mutating func next() -> [UInt8]? {
+    /// The next line without its line break. Each byte is searched once, so a line of any length is read
+    /// in linear time; one longer than `maxLineBytes` is skipped to its end in constant memory.
+    mutating func next() -> Line? {
         while true {
-            if let nl = buffer[start...].firstIndex(of: 0x0A) {
-                let line = Array(buffer[start..<nl])
-                start = nl + 1
-                return line
+            if let nl = buffer[max(start, scanned)...].firstIndex(of: 0x0A) {
+                defer { start = nl + 1; scanned = start }
+                if skipped > 0 {
+                    let length = skipped + nl - start
+                    skipped = 0
+                    return .tooLong(length)
+                }
+                return .bytes(Array(buffer[start..<nl]))
             }
+            scanned = buffer.count
             if eof {
-                guard start < buffer.count else { return nil }
-                let line = Array(buffer[start...])
-                start = buffer.count
-                return line
+                guard start < buffer.count || skipped > 0 else { return nil }
+                defer { start = buffer.count; scanned = start }
+                if skipped > 0 {
+                    let length = skipped + buffer.count - start
+                    skipped = 0
+                    return .tooLong(length)
+                }
+                return .bytes(Array(buffer[start...]))
             }
-            if start > 0 { buffer.removeSubrange(0..<start); start = 0 }
+            if buffer.count - start > maxLineBytes {
+                // Too long to keep: count it and drop what is buffered.
+                skipped += buffer.count - start
+                start = buffer.count
+            }
+            if start > 0 { buffer.removeSubrange(0..<start); scanned -= start; start = 0 }
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            var n = 0
+            repeat { n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) } } while n < 0 && errno == EINTR
             if n <= 0 { eof = true } else { buffer.append(contentsOf: chunk[0..<n]) }
         }
     }

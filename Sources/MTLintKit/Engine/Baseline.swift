@@ -46,7 +46,7 @@ public struct Baseline: Sendable {
     }
 
     public static func load(_ url: URL) throws(DataError) -> Baseline {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw .missing(path: url.path, detail: "cannot read baseline") }
+        guard let data = FileBytes.data(url.path) else { throw .missing(path: url.path, detail: "cannot read baseline") }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let findings = object["findings"] as? [[String: Any]] else {
             throw .invalid(path: url.path, line: nil, detail: "not a mtlint baseline (expected {\"version\":1,\"findings\":[…]})")

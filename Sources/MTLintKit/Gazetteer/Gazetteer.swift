@@ -228,7 +228,7 @@ public final class Gazetteer: @unchecked Sendable {
         let names = dir.appendingPathComponent("names.tsv")
         var channel = NameChannel.Parameters()
         let channelURL = dir.appendingPathComponent("channel.tsv")
-        if let d = FileManager.default.contents(atPath: channelURL.path) {
+        if let d = FileBytes.data(channelURL.path) {
             channel = try NameChannel.Parameters.parse(String(decoding: d, as: UTF8.self), path: channelURL.path)
         }
         return Gazetteer(tables: tables,
@@ -239,15 +239,15 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// The tables from the text files: the entity list, a newsroom's extra lists, style rules and house style.
     private static func loadTables(tsv: URL, style styleURL: URL, extra: [URL], houseStyle: [String]) throws(DataError) -> Tables {
-        guard let data = FileManager.default.contents(atPath: tsv.path) else { throw .missing(path: tsv.path, detail: "gazetteer not found") }
+        guard let data = FileBytes.data(tsv.path) else { throw .missing(path: tsv.path, detail: "gazetteer not found") }
         var entities = try parseEntities(String(decoding: data, as: UTF8.self), path: tsv.path)
         for url in extra {
-            guard let d = FileManager.default.contents(atPath: url.path) else { throw .missing(path: url.path, detail: "cannot read gazetteer") }
+            guard let d = FileBytes.data(url.path) else { throw .missing(path: url.path, detail: "cannot read gazetteer") }
             // A newsroom's list may give names in their own script: add the Latin spellings news uses.
             entities += try parseEntities(String(decoding: d, as: UTF8.self), path: url.path).map(romanized)
         }
         var style: [String: (String, String)] = [:]
-        if let s = FileManager.default.contents(atPath: styleURL.path) {
+        if let s = FileBytes.data(styleURL.path) {
             var n = 0
             for line in String(decoding: s, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
                 n += 1

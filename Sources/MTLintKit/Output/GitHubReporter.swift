@@ -4,6 +4,7 @@ import Foundation
 /// Columns in code points.
 public struct GitHubReporter: Reporter {
     public static let identifier = "github"
+    public static let streams = true
     public static let summary = "GitHub Actions workflow commands (annotations on the pull request)"
 
     public init(color: Bool = false) {}

@@ -3,6 +3,7 @@ import Foundation
 /// One JSON object per diagnostic and line, with its file's path: for streaming into other tools.
 public struct JSONLReporter: Reporter {
     public static let identifier = "jsonl"
+    public static let streams = true
     public static let summary = "one JSON object per diagnostic and line, with its path"
 
     public init(color: Bool = false) {}

@@ -45,6 +45,13 @@ public protocol Reporter: Sendable {
     func report(_ report: Report) -> String
     /// `color`: terminal colours, for the formats that have them.
     init(color: Bool)
+    /// Whether the report of several files is the reports of each, one after another (no header, no
+    /// footer): such output is written as files are linted, in bounded memory.
+    static var streams: Bool { get }
+}
+
+extension Reporter {
+    public static var streams: Bool { false }
 }
 
 /// Every output format, in the order `--help` lists them.

@@ -2,6 +2,7 @@
 /// an underline and the suggestion. Colour only when asked (the CLI asks on a terminal).
 public struct TextReporter: Reporter {
     public static let identifier = "text"
+    public static let streams = true
     public static let summary = "compiler-style lines with the source line, an underline and the suggestion"
 
     public func report(_ report: Report) -> String {

@@ -191,7 +191,7 @@ public final class ClassBigramModel: @unchecked Sendable {
 /// Small readers for the garble data files (TSV with '#' comments).
 enum GarbleFiles {
     static func rows(_ url: URL, columns: Int) throws(DataError) -> [[String]] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = FileBytes.data(url.path) else {
             throw .missing(path: url.path, detail: "garble data file not found")
         }
         var out: [[String]] = []
@@ -214,7 +214,7 @@ enum GarbleFiles {
     /// once. Parsed on bytes, because word-classes.tsv has 67,000 lines; its few distinct values are found by
     /// comparing bytes, so a line allocates nothing.
     static func table(_ url: URL, _ value: (String) -> UInt8) throws(DataError) -> ByteKeyTable {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = FileBytes.data(url.path) else {
             throw .missing(path: url.path, detail: "garble data file not found")
         }
         let bytes = [UInt8](data)

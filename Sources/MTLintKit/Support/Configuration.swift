@@ -36,11 +36,11 @@ public struct Configuration: Sendable, Equatable {
     /// Parses one file. Rule ids and categories are checked against `known` (id → category).
     public static func parse(_ url: URL, known: [String: String]) throws(DataError) -> Configuration {
         let path = url.path
-        guard let data = FileManager.default.contents(atPath: path) else { throw .missing(path: path, detail: "cannot read configuration") }
+        guard let data = FileBytes.data(path) else { throw .missing(path: path, detail: "cannot read configuration") }
         guard let text = String(data: data, encoding: .utf8) else { throw .invalid(path: path, line: nil, detail: "not valid UTF-8") }
         let node: Node?
         do { node = try Yams.compose(yaml: text, Resolver.basic) } catch let e as YamlError {
-            throw .invalid(path: path, line: YAMLFile.line(of: e), detail: "malformed YAML: \(YAMLFile.summary(e))")
+            throw .invalid(path: path, line: YAMLFile.line(of: e, in: text), detail: "malformed YAML: \(YAMLFile.summary(e))")
         } catch { throw .invalid(path: path, line: nil, detail: "malformed YAML: \(error)") }
         var parser = Parser(url: url, known: known)
         parser.configuration.sources = [url.deletingLastPathComponent().path]
@@ -285,29 +285,48 @@ public enum Glob {
         // Patterns without a slash match the file name anywhere.
         if !pattern.contains("/") {
             let name = path.split(separator: "/").last.map(String.init) ?? path
-            return match(p, 0, Array(name.unicodeScalars), 0)
+            var m = Matcher(p, Array(name.unicodeScalars))
+            return m.match(0, 0)
         }
-        return match(p, 0, s, 0)
+        var m = Matcher(p, s)
+        return m.match(0, 0)
     }
 
-    private static func match(_ p: [Unicode.Scalar], _ i: Int, _ s: [Unicode.Scalar], _ j: Int) -> Bool {
-        if i == p.count { return j == s.count }
-        if p[i] == "*" {
-            if i + 1 < p.count && p[i + 1] == "*" {
-                var k = i + 2
-                if k < p.count && p[k] == "/" { k += 1 }
-                for jj in j...s.count where match(p, k, s, jj) { return true }
-                return false
-            }
-            var jj = j
-            while true {
-                if match(p, i + 1, s, jj) { return true }
-                guard jj < s.count, s[jj] != "/" else { return false }
-                jj += 1
-            }
+    /// Backtracking over the stars, remembering the (pattern, path) positions that failed, so a pattern with
+    /// many stars takes time proportional to the product of the lengths, never exponential.
+    private struct Matcher {
+        let p: [Unicode.Scalar], s: [Unicode.Scalar]
+        var failed: Set<Int> = []
+
+        init(_ p: [Unicode.Scalar], _ s: [Unicode.Scalar]) { self.p = p; self.s = s }
+
+        mutating func match(_ i: Int, _ j: Int) -> Bool {
+            let key = i * (s.count + 1) + j
+            if failed.contains(key) { return false }
+            let ok = step(i, j)
+            if !ok { failed.insert(key) }
+            return ok
         }
-        guard j < s.count else { return false }
-        if p[i] == "?" { return s[j] != "/" && match(p, i + 1, s, j + 1) }
-        return p[i] == s[j] && match(p, i + 1, s, j + 1)
+
+        private mutating func step(_ i: Int, _ j: Int) -> Bool {
+            if i == p.count { return j == s.count }
+            if p[i] == "*" {
+                if i + 1 < p.count && p[i + 1] == "*" {
+                    var k = i + 2
+                    if k < p.count && p[k] == "/" { k += 1 }
+                    for jj in j...s.count where match(k, jj) { return true }
+                    return false
+                }
+                var jj = j
+                while true {
+                    if match(i + 1, jj) { return true }
+                    guard jj < s.count, s[jj] != "/" else { return false }
+                    jj += 1
+                }
+            }
+            guard j < s.count else { return false }
+            if p[i] == "?" { return s[j] != "/" && match(i + 1, j + 1) }
+            return p[i] == s[j] && match(i + 1, j + 1)
+        }
     }
 }

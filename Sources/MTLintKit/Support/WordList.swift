@@ -101,7 +101,7 @@ public final class WordList: @unchecked Sendable {
         let hash = RuleImage.sourceHash(files: [url])
         let list = try RuleImage.cached("words", version: 1, sourceHash: hash,
                                         decode: WordList.decode, encode: { $0.encode(&$1) }) { () throws(DataError) in
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            guard let data = FileBytes.data(url.path) else {
                 throw .missing(path: url.path, detail: "word list not found")
             }
             return try WordList(bytes: Array(data), path: url.path)

@@ -20,18 +20,32 @@ enum YAMLFile {
             // Every scalar stays a string: "no", "on" and "1e3" are words in word lists, not booleans or numbers.
             return try Yams.load(yaml: text, Resolver.basic)
         } catch let e as YamlError {
-            throw .invalid(path: url.path, line: Self.line(of: e), detail: "malformed YAML: \(Self.summary(e))")
+            throw .invalid(path: url.path, line: Self.line(of: e, in: text), detail: "malformed YAML: \(Self.summary(e))")
         } catch {
             throw .invalid(path: url.path, line: nil, detail: "malformed YAML: \(error)")
         }
     }
 
-    static func line(of e: YamlError) -> Int? {
+    /// The 1-based line of a YAML error in `text`. An error at the end of the stream (an unclosed bracket)
+    /// is marked after the last line; it is reported on the last line, so the line always exists.
+    static func line(of e: YamlError, in text: String) -> Int? {
         switch e {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
-            return mark.line
+            return min(max(1, mark.line), lineCount(text))
         default: return nil
         }
+    }
+
+    /// Lines as YAML (and editors) count them: LF, CR LF and a lone CR each end one.
+    static func lineCount(_ text: String) -> Int {
+        var breaks = 0
+        var last: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x0A { if last != 0x0D { breaks += 1 } } else if b == 0x0D { breaks += 1 }
+            last = b
+        }
+        let endsWithBreak = last == 0x0A || last == 0x0D
+        return max(1, breaks + (endsWithBreak ? 0 : 1))
     }
 
     static func summary(_ e: YamlError) -> String {

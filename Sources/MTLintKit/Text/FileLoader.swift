@@ -52,6 +52,14 @@ public enum TextEncoding: Sendable, Equatable {
 }
 
 public enum FileLoader {
+    /// Why a path cannot be opened, in the system's words ("no such file or directory", "too many levels
+    /// of symbolic links" for a link loop, "permission denied").
+    public static func missingReason(_ path: String) -> String {
+        var st = stat()
+        if stat(path, &st) == 0 { return "cannot read" }
+        return String(cString: strerror(errno)).lowercased()
+    }
+
     /// Reads and decodes a file ("-" reads standard input).
     public static func load(_ path: String, maxBytes: Int) throws(FileLoadError) -> String {
         try loadWithEncoding(path, maxBytes: maxBytes).text
@@ -61,18 +69,20 @@ public enum FileLoader {
     public static func loadWithEncoding(_ path: String, maxBytes: Int) throws(FileLoadError) -> (text: String, encoding: TextEncoding) {
         let bytes: [UInt8]
         if path == "-" {
-            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+            guard let input = FileBytes.read(fileDescriptor: STDIN_FILENO, limit: maxBytes) else { throw .unreadable("cannot read standard input") }
+            bytes = input
         } else {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-                throw .unreadable("no such file or directory")
+                throw .unreadable(missingReason(path))
             }
             guard !isDir.boolValue else { throw .unreadable("is a directory") }
             if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
                 throw .tooLarge(bytes: size, limit: maxBytes)
             }
-            guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable("cannot read (permission denied?)") }
-            bytes = Array(data)
+            // Read at most one byte past the limit: a device or FIFO has no size to check beforehand.
+            guard let read = FileBytes.read(path, limit: maxBytes) else { throw .unreadable(missingReason(path)) }
+            bytes = read
         }
         if bytes.count > maxBytes { throw .tooLarge(bytes: bytes.count, limit: maxBytes) }
         do { return (try TextDecoding.decode(bytes), TextEncoding(bytes: bytes)) } catch { throw .decoding(error) }
@@ -85,17 +95,34 @@ public enum AtomicWriter {
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).mtlint-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard FileManager.default.createFile(atPath: temp.path, contents: Data(bytes),
-                                             attributes: attributes.flatMap { a in (a[.posixPermissions]).map { [.posixPermissions: $0] } }) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temp.path])
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).mtlint-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        // The new file keeps the old one's permissions. Plain POSIX calls, so that the only file a kill can
+        // leave behind is this hidden one (FileManager.createFile writes through a temporary file of its own).
+        var st = stat()
+        let mode = stat(path, &st) == 0 ? mode_t(st.st_mode & 0o7777) : 0o644
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                let e = errno
+                close(fd); unlink(temp)
+                throw POSIXError(POSIXErrorCode(rawValue: e) ?? .EIO)
+            }
+            written += n
         }
-        let fd = open(temp.path, O_RDONLY)
-        if fd >= 0 { fsync(fd); close(fd) }
-        if rename(temp.path, path) != 0 {
+        // umask may have narrowed the mode given to open.
+        fchmod(fd, mode)
+        guard fsync(fd) == 0, close(fd) == 0 else {
             let e = errno
-            unlink(temp.path)
+            unlink(temp)
+            throw POSIXError(POSIXErrorCode(rawValue: e) ?? .EIO)
+        }
+        if rename(temp, path) != 0 {
+            let e = errno
+            unlink(temp)
             throw POSIXError(POSIXErrorCode(rawValue: e) ?? .EIO)
         }
     }

@@ -288,7 +288,7 @@ enum NameGuard {
     private static func read(_ files: [URL]) -> ByteKeyTable {
         var names: [(key: ArraySlice<UInt8>, value: UInt8)] = []
         for url in files {
-            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            guard let data = FileBytes.data(url.path) else { continue }
             // An array of bytes (iterating `Data` byte by byte is slow); ASCII words lower-cased as they are read.
             var word: [UInt8] = []
             var capital = false, ascii = true

@@ -51,7 +51,7 @@ struct LiteralismPack: Sendable {
 
     static func load(_ url: URL) throws(DataError) -> LiteralismPack {
         let path = url.path
-        guard let data = FileManager.default.contents(atPath: path) else { throw .missing(path: path, detail: "cannot read rule pack") }
+        guard let data = FileBytes.data(path) else { throw .missing(path: path, detail: "cannot read rule pack") }
         guard let text = String(data: data, encoding: .utf8) else { throw .invalid(path: path, line: nil, detail: "not valid UTF-8") }
         let root: Node
         do {
@@ -60,7 +60,7 @@ struct LiteralismPack: Sendable {
         } catch let e as DataError {
             throw e
         } catch let e as YamlError {
-            throw .invalid(path: path, line: YAMLFile.line(of: e), detail: "malformed YAML: \(YAMLFile.summary(e))")
+            throw .invalid(path: path, line: YAMLFile.line(of: e, in: text), detail: "malformed YAML: \(YAMLFile.summary(e))")
         } catch {
             throw .invalid(path: path, line: nil, detail: "malformed YAML: \(error)")
         }

@@ -133,8 +133,51 @@ extension Pattern {
         if anchoredStart && start != firstContentToken(doc, bounds) { return nil }
         var spans = [Range<Int>](repeating: start..<start, count: elements.count)
         var choices = [Int](repeating: -1, count: elements.count)
-        guard let end = matchFrom(doc, element: 0, token: start, bounds: bounds, spans: &spans, choices: &choices) else { return nil }
+        var failed = FailedStates(elements: branching >= 2 ? elements.count : 0, start: start, end: bounds.upperBound)
+        guard let end = matchFrom(doc, element: 0, token: start, bounds: bounds, spans: &spans, choices: &choices,
+                                  failed: &failed) else { return nil }
         return PatternMatch(spans: spans, choices: choices, first: start, end: end)
+    }
+
+    /// Elements that make the matcher choose (optional elements and gaps): with two or more, a failing
+    /// match could try every combination, so failed (element, token) states are remembered and each is
+    /// tried once, which keeps a match linear in the sentence whatever the pattern.
+    var branching: Int {
+        elements.reduce(0) { n, el in
+            if el.optional { return n + 1 }
+            if case .gap = el.kind { return n + 1 }
+            return n
+        }
+    }
+
+    /// (element, token) states from which the rest of the pattern cannot match: the outcome depends on
+    /// nothing else. Empty (and never consulted) for patterns without branching.
+    struct FailedStates {
+        private var bits: [UInt64]
+        private let start: Int
+        private let width: Int
+
+        init(elements: Int, start: Int, end: Int) {
+            self.start = start
+            width = max(0, end - start + 1)
+            // States run from element 0 to `elements` (the end of the pattern) inclusive.
+            bits = elements == 0 ? [] : [UInt64](repeating: 0, count: ((elements + 1) * width + 63) / 64)
+        }
+
+        private func index(_ e: Int, _ t: Int) -> Int? {
+            guard !bits.isEmpty, t >= start, t - start < width else { return nil }
+            return e * width + (t - start)
+        }
+
+        func contains(_ e: Int, _ t: Int) -> Bool {
+            guard let i = index(e, t) else { return false }
+            return bits[i >> 6] & (1 << UInt64(i & 63)) != 0
+        }
+
+        mutating func insert(_ e: Int, _ t: Int) {
+            guard let i = index(e, t) else { return }
+            bits[i >> 6] |= 1 << UInt64(i & 63)
+        }
     }
 
     private func firstContentToken(_ doc: Document, _ bounds: Range<Int>) -> Int {
@@ -148,7 +191,15 @@ extension Pattern {
     }
 
     private func matchFrom(_ doc: Document, element e: Int, token t: Int, bounds: Range<Int>,
-                           spans: inout [Range<Int>], choices: inout [Int]) -> Int? {
+                           spans: inout [Range<Int>], choices: inout [Int], failed: inout FailedStates) -> Int? {
+        if failed.contains(e, t) { return nil }
+        let end = matchFromState(doc, element: e, token: t, bounds: bounds, spans: &spans, choices: &choices, failed: &failed)
+        if end == nil { failed.insert(e, t) }
+        return end
+    }
+
+    private func matchFromState(_ doc: Document, element e: Int, token t: Int, bounds: Range<Int>,
+                                spans: inout [Range<Int>], choices: inout [Int], failed: inout FailedStates) -> Int? {
         if e == elements.count {
             if anchoredEnd {
                 // Only punctuation may follow.
@@ -161,7 +212,7 @@ extension Pattern {
         if el.optional {
             spans[e] = t..<t
             choices[e] = -1
-            if let end = matchFrom(doc, element: e + 1, token: t, bounds: bounds, spans: &spans, choices: &choices) { return end }
+            if let end = matchFrom(doc, element: e + 1, token: t, bounds: bounds, spans: &spans, choices: &choices, failed: &failed) { return end }
         }
         switch el.kind {
         case .gap(let m, let n):
@@ -173,7 +224,7 @@ extension Pattern {
             }
             while true {
                 spans[e] = t..<k
-                if let end = matchFrom(doc, element: e + 1, token: k, bounds: bounds, spans: &spans, choices: &choices) { return end }
+                if let end = matchFrom(doc, element: e + 1, token: k, bounds: bounds, spans: &spans, choices: &choices, failed: &failed) { return end }
                 guard count < n, k < bounds.upperBound, isWordToken(doc, k) else { return nil }
                 k += 1; count += 1
             }
@@ -181,7 +232,7 @@ extension Pattern {
             guard let (next, choice) = matchOne(el.kind, doc, t, bounds) else { return nil }
             spans[e] = t..<next
             choices[e] = choice
-            return matchFrom(doc, element: e + 1, token: next, bounds: bounds, spans: &spans, choices: &choices)
+            return matchFrom(doc, element: e + 1, token: next, bounds: bounds, spans: &spans, choices: &choices, failed: &failed)
         }
     }
 
