@@ -261,8 +261,27 @@ struct PathologicalInputTests {
                 #expect(reported == line, "\(text.debugDescription): line \(reported)")
             }
         }
+        // A lone document marker is an empty configuration, like an empty file.
+        let marker = try Self.write("---", ".mtlint.yml", in: dir)
+        #expect(try Configuration.parse(marker, known: [:]).disabledRules.isEmpty)
+        let list = try Self.write("---\n- a\n", ".mtlint.yml", in: dir)
+        #expect {
+            try Configuration.parse(list, known: [:])
+        } throws: { error in
+            guard let e = error as? DataError, case .invalid(_, let line?, _) = e else { return false }
+            return line <= 2
+        }
         #expect(YAMLFile.lineCount("a\r\nb\rc\nd") == 4)
         #expect(YAMLFile.lineCount("") == 1)
+    }
+
+    @Test func controlCodeForALostSpaceIsFixedInOneStep() {
+        // Found by fuzzing: deleting a control code between a comma and a word glued them, and the
+        // fixed text then needed a second fix (a space after the comma).
+        let text = "The talks will take place,\u{16}while Russia waits.\n"
+        let once = Fixer.apply(Fixer.safeEdits(TestSupport.linter.lint(text: text).diagnostics), to: SourceText(text))
+        #expect(once == "The talks will take place, while Russia waits.\n")
+        #expect(Fixer.safeEdits(TestSupport.linter.lint(text: once).diagnostics).isEmpty)
     }
 
     @Test func exponentialGlobIsBounded() {

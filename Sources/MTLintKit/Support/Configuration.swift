@@ -44,9 +44,15 @@ public struct Configuration: Sendable, Equatable {
         } catch { throw .invalid(path: path, line: nil, detail: "malformed YAML: \(error)") }
         var parser = Parser(url: url, known: known)
         parser.configuration.sources = [url.deletingLastPathComponent().path]
+        // An empty document ("" or a lone "---") is the default configuration.
         guard let node else { return parser.configuration }
-        guard case .mapping(let top) = node else { throw .invalid(path: path, line: node.mark?.line, detail: "expected a mapping of settings") }
-        for (k, v) in top { try parser.setting(k.string ?? "", line: k.mark?.line, v) }
+        if case .scalar(let scalar) = node, scalar.string.isEmpty { return parser.configuration }
+        do throws(DataError) {
+            guard case .mapping(let top) = node else { throw DataError.invalid(path: path, line: node.mark?.line, detail: "expected a mapping of settings") }
+            for (k, v) in top { try parser.setting(k.string ?? "", line: k.mark?.line, v) }
+        } catch {
+            throw YAMLFile.clamped(error, in: text)
+        }
         return parser.configuration
     }
 

@@ -36,6 +36,12 @@ enum YAMLFile {
         }
     }
 
+    /// The error with its line kept inside the file (a node's mark can sit after the last line break).
+    static func clamped(_ error: DataError, in text: String) -> DataError {
+        guard case let .invalid(path, line?, detail) = error else { return error }
+        return .invalid(path: path, line: min(max(1, line), lineCount(text)), detail: detail)
+    }
+
     /// Lines as YAML (and editors) count them: LF, CR LF and a lone CR each end one.
     static func lineCount(_ text: String) -> Int {
         var breaks = 0

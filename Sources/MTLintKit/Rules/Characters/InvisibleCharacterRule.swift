@@ -18,6 +18,7 @@ public struct InvisibleCharacterRule: Rule {
             RuleExample("Zelen«\u{200C}»sky met Erdogan.", suggestion: ""),
             RuleExample("The «\u{200E}»talks ended.", suggestion: ""),
             RuleExample("The talks ended.«\u{7}» Both sides left.", suggestion: ""),
+            RuleExample("The talks took place,«\u{16}»while Russia waited.", suggestion: " "),
             RuleExample("The negoti«\u{A0}»ations ended.", suggestion: ""),
             RuleExample("President Zelen«\u{A0}»sky spoke.", suggestion: ""),
             RuleExample("Officials said«\u{2060}» so.", suggestion: ""),
@@ -55,18 +56,26 @@ public struct InvisibleCharacterRule: Rule {
                 let names = Self.describe(Array(cps[i..<end]))
                 let between = i > 0 && end < cps.count && Chars.isLetter(cps[i - 1]) && Chars.isLetter(cps[end])
                 let controlBetweenLetters = between && kind == .control
+                // A control code that is the only thing between a comma or full stop and the next word stands
+                // for the space that belongs there: deleting it would glue the words (and leave a second fix).
+                let lostSpace = kind == .control && i > 0 && end < cps.count && Self.endsClause(cps[i - 1]) && Chars.isLetter(cps[end])
                 findings.append(Finding(
                     ruleID: info.id, units: at[i]..<at[end],
                     message: kind == .control
-                        ? "Control character \(names) in the text (left over from a conversion); \(controlBetweenLetters ? "it may stand for a lost space or letter." : "delete it.")"
+                        ? "Control character \(names) in the text (left over from a conversion); \(controlBetweenLetters ? "it may stand for a lost space or letter." : lostSpace ? "it stands for a lost space." : "delete it.")"
                         : "Invisible character \(names): it breaks search and word matching; delete it.",
-                    replacements: controlBetweenLetters ? [] : [.text("")]))
+                    replacements: controlBetweenLetters ? [] : [.text(lostSpace ? " " : "")]))
                 i = end
             }
         }
     }
 
     enum Kind { case invisible, control, brokenWord }
+
+    /// Punctuation a space follows: , ; : . ! ?
+    static func endsClause(_ c: UInt32) -> Bool {
+        c == 0x2C || c == 0x3B || c == 0x3A || c == 0x2E || c == 0x21 || c == 0x3F
+    }
 
     static func hasControl(_ u: [UInt16], _ r: Range<Int>) -> Bool {
         for i in r where u[i] < 0x20 && u[i] != 0x09 && u[i] != 0x0A && u[i] != 0x0D { return true }

@@ -53,6 +53,11 @@ struct LiteralismPack: Sendable {
         let path = url.path
         guard let data = FileBytes.data(path) else { throw .missing(path: path, detail: "cannot read rule pack") }
         guard let text = String(data: data, encoding: .utf8) else { throw .invalid(path: path, line: nil, detail: "not valid UTF-8") }
+        // A node's mark can sit after the last line break; errors name a line the file has.
+        do { return try parse(text, path: path) } catch { throw YAMLFile.clamped(error, in: text) }
+    }
+
+    private static func parse(_ text: String, path: String) throws(DataError) -> LiteralismPack {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text, Resolver.basic) else { throw DataError.invalid(path: path, line: 1, detail: "empty rule pack") }
