@@ -73,6 +73,9 @@ struct LintedFile: Sendable {
     var configuration: Configuration
     /// Faults of a bitext file that left the rest of it linted ("path:line:column: why").
     var problems: [String] = []
+    /// How it was linted, for linting its fixed text again (`--fix` runs to a fixed point).
+    var session: LintSession? = nil
+    var format: MarkupFormat = .plain
 }
 
 /// Reads, lints and applies configuration and suppressions to every file, a batch at a time; reports
@@ -158,7 +161,8 @@ struct LintRun {
                     return "\(path):\(line):\(column): \(p.message)"
                 }
                 return .success(LintedFile(path: path, result: result, encoding: loaded.encoding,
-                                           configuration: job.session.configuration, problems: problems))
+                                           configuration: job.session.configuration, problems: problems,
+                                           session: job.session, format: job.format))
             }
         }
         var bitext: Bitext?
@@ -173,8 +177,8 @@ struct LintRun {
         }
         let result = job.session.lint(text: loaded.text, format: job.format, path: path, bitext: bitext,
                                       reportUnusedSuppressions: reportUnusedSuppressions)
-        return .success(LintedFile(path: path, result: result,
-                                   encoding: loaded.encoding, configuration: job.session.configuration))
+        return .success(LintedFile(path: path, result: result, encoding: loaded.encoding,
+                                   configuration: job.session.configuration, session: job.session, format: job.format))
     }
 
     /// The source file's lines, aligned with the target's; a different number of lines is an error naming the
@@ -298,13 +302,19 @@ struct LintCommand: ParsableCommand {
     private func applyFixes(_ files: inout [LintedFile], to out: inout Output, failed: inout Bool) {
         for i in files.indices {
             let f = files[i]
-            let edits = Fixer.safeEdits(f.result.diagnostics, format: input.markup ?? MarkupFormat.forPath(f.path))
+            let format = input.markup ?? MarkupFormat.forPath(f.path)
+            let edits = Fixer.safeEdits(f.result.diagnostics, format: format)
             guard !edits.isEmpty else { continue }
+            // Fixes that overlap or that make new ones are applied pass after pass, so a second --fix
+            // changes nothing.
+            let fixed = Fixer.fixedPoint(f.result.source, firstEdits: edits, format: format) { source in
+                guard let session = f.session else { return [] }
+                return session.lint(Document(source: source, format: f.format), path: f.path).diagnostics
+            }.text
             if dryRun {
-                out.write(Fixer.unifiedDiff(path: f.path, source: f.result.source, edits: edits))
+                out.write(Fixer.unifiedDiff(path: f.path, source: f.result.source, edits: [Fixer.edit(from: f.result.source, to: fixed)]))
                 continue
             }
-            let fixed = Fixer.apply(edits, to: f.result.source)
             if f.path == "<stdin>" {
                 out.write(fixed)
             } else {
@@ -316,8 +326,7 @@ struct LintCommand: ParsableCommand {
                     continue
                 }
             }
-            let applied = Set(edits.map { $0.start })
-            files[i].result.diagnostics.removeAll { $0.fixIsSafe && applied.contains($0.start) }
+            files[i].result.diagnostics.removeAll { $0.fixIsSafe }
         }
     }
 }

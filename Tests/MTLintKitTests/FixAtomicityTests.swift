@@ -62,4 +62,18 @@ struct FixAtomicityTests {
         // At least one kill landed while files were being written (else the test proved nothing).
         #expect(sawPartial)
     }
+    /// Found by fuzzing: on this garbled UTF-16 file two safe fixes overlapped, so one `--fix` left work
+    /// for a second. `--fix` now re-lints and fixes until nothing is left.
+    @Test func oneFixRunLeavesNothingForASecond() throws {
+        let dir = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bytes = try #require(Data(base64Encoded: "//7//lUAVABGAC0AIAB0AGUAeAB0ACAAdwBpAHQAaAAgAHQAaABlACAAAQAAL3QAaABlACAAcgBlAHAAZQBhVWtyYWluZSwgUnVzc2lhbiBvZmZpY2lhbHMgaGF2ZSBhY2N1c2VkIFVrcmFpbmUgbwD//////////////////////////////////////////////////////////////////3MsIFJ1c3NpYW4gb2ZmaWNpYWxzIHRvbGQgVGhlIE1vc2NvdyBUaW1lcyB0aGlzIHdlZWsgdGhhdCBQdXRpbiBkaWQgbm90IHBsYW4gb24KYWNjZXB0aW5nIFplbGVuc2t54oCZcyBvZmZlciBmb3IgYW4gaW4tcGVyc29uIG1lZXRpbmcgYXQgdGhpc2d0IHNhZSBpbiB0aGUgdGFsa3MsIHNheWluZyB0aGEA//7//lUAVABGAC0Az//J/9//i/9lAHgAdAAgAHcAaQB0AKD/3/90AGgAZQAgAHQAaABl/w///wAgAHIAZQBwAGUAYQB0ACsuAAoA//////////////////////////////////////90AC4ACnoAMQA2ACAAdABlAHgAdAAgAHcAaQB0AGgAIAB0AGgAZQAgAHQAaABlACAAcgBlAHAAZQBhAHQALgAKAA=="))
+        let file = dir.appendingPathComponent("garbled.txt")
+        try bytes.write(to: file)
+        _ = try TestSupport.run(["--fix", "--quiet", file.path])
+        let once = try Data(contentsOf: file)
+        #expect(once != bytes)
+        _ = try TestSupport.run(["--fix", "--quiet", file.path])
+        #expect(try Data(contentsOf: file) == once)
+    }
 }

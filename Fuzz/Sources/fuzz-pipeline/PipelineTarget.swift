@@ -34,17 +34,19 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     guard !edits.isEmpty else { return 0 }
     _ = Fixer.unifiedDiff(path: file.path, source: source, edits: edits)
-    let fixed = Fixer.apply(edits, to: source)
+    let relint = { (text: SourceText) in session.lint(Document(source: text, format: format), path: file.path).diagnostics }
+    let (fixed, passes, settled) = Fixer.fixedPoint(source, firstEdits: edits, format: format, relint: relint)
+    Fuzz.require(settled, "fixes did not settle in \(passes) passes:\n\(fixed)")
     // What `--fix` writes must read back as the same text.
-    let written = loaded.encoding.encode(fixed)
     // (Positions, and so fixes, leave out a leading byte-order mark; the encoding writes it back.)
+    let written = loaded.encoding.encode(fixed)
     if let again = try? TextDecoding.decode(written) {
         Fuzz.require(SourceText(again).scalars == SourceText(fixed).scalars, "the fixed file does not read back")
     }
     let second = session.lint(Document(source: SourceText(fixed), format: format), path: file.path)
     Fuzz.checkDiagnostics(second, "\(format), fixed")
-    let more = Fixer.safeEdits(second.diagnostics, format: format)
-    let twice = Fixer.apply(more, to: SourceText(fixed))
-    Fuzz.require(twice == fixed, "fixing twice differs from fixing once:\n--- once\n\(fixed)\n--- twice\n\(twice)")
+    // Fixing the fixed text again changes nothing.
+    Fuzz.require(Fixer.safeEdits(second.diagnostics, format: format).isEmpty, "a second fix would change the fixed text:\n\(fixed)")
+    _ = Fixer.unifiedDiff(path: file.path, source: source, edits: [Fixer.edit(from: source, to: fixed)])
     return 0
 }

@@ -40,6 +40,39 @@ public enum Fixer {
         return String(out)
     }
 
+    /// Most passes `fixedPoint` makes: real text settles in one or two.
+    public static let maxPasses = 5
+
+    /// Applies the safe fixes, re-lints the fixed text and applies what is left, until no safe fix remains
+    /// or `maxPasses` ran. Two rules' fixes on the same characters cannot both apply in one pass (the
+    /// second is skipped), and one fix can make another (a deleted control code leaves two words to
+    /// join): after this, a second `--fix` changes nothing. `relint` lints a text as the first pass did.
+    public static func fixedPoint(_ source: SourceText, firstEdits: [Edit], format: MarkupFormat,
+                                  relint: (SourceText) -> [Diagnostic]) -> (text: String, passes: Int, settled: Bool) {
+        var text = apply(firstEdits, to: source)
+        var passes = 1
+        while passes < maxPasses {
+            let current = SourceText(text)
+            let edits = safeEdits(relint(current), format: format)
+            if edits.isEmpty { return (text, passes, true) }
+            text = apply(edits, to: current)
+            passes += 1
+        }
+        return (text, passes, safeEdits(relint(SourceText(text)), format: format).isEmpty)
+    }
+
+    /// One edit that turns `source` into `text` (their common beginning and end left out), for a diff of
+    /// several passes of fixes.
+    public static func edit(from source: SourceText, to text: String) -> Edit {
+        let new = SourceText(text)
+        let a = source.scalars, b = new.scalars
+        var prefix = 0
+        while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        return Edit(start: prefix, end: a.count - suffix, replacement: new.text(prefix..<(b.count - suffix)))
+    }
+
     /// A unified diff of the lines the edits touch, with three lines of context.
     public static func unifiedDiff(path: String, source: SourceText, edits: [Edit]) -> String {
         guard !edits.isEmpty else { return "" }
