@@ -1,4 +1,5 @@
 #include "cicushim.h"
+#include <pthread.h>
 #include <string.h>
 #include <unicode/utypes.h>
 #include <unicode/uchar.h>
@@ -11,6 +12,16 @@
 // thread keeps its own and reuses it.
 static _Thread_local UBreakIterator *wordIterator = NULL;
 static _Thread_local UBreakIterator *sentenceIterator = NULL;
+
+// Each thread's ICU objects are closed when the thread ends (a pthread key's destructor): worker threads
+// come and go, and each used to leave its iterators and spoof checker behind (found by LeakSanitizer).
+static pthread_key_t breakKeys[2];
+static pthread_once_t breakKeysOnce = PTHREAD_ONCE_INIT;
+static void closeBreakIterator(void *it) { if (it != NULL) ubrk_close((UBreakIterator *)it); }
+static void makeBreakKeys(void) {
+    pthread_key_create(&breakKeys[0], closeBreakIterator);
+    pthread_key_create(&breakKeys[1], closeBreakIterator);
+}
 
 int32_t mt_icu_version(char *buf, int32_t capacity) {
     UVersionInfo info;
@@ -25,12 +36,14 @@ int32_t mt_icu_version(char *buf, int32_t capacity) {
     return n;
 }
 
-static UBreakIterator *iterator(UBreakIteratorType type, UBreakIterator **slot, const char *locale) {
+static UBreakIterator *iterator(UBreakIteratorType type, UBreakIterator **slot, const char *locale, int key) {
     if (*slot == NULL) {
         UErrorCode status = U_ZERO_ERROR;
         UBreakIterator *it = ubrk_open(type, locale, NULL, 0, &status);
         if (U_FAILURE(status)) return NULL;
         *slot = it;
+        pthread_once(&breakKeysOnce, makeBreakKeys);
+        pthread_setspecific(breakKeys[key], it);
     }
     return *slot;
 }
@@ -57,11 +70,11 @@ static int32_t breaks(UBreakIterator *it, const uint16_t *text, int32_t length,
 }
 
 int32_t mt_word_breaks(const uint16_t *text, int32_t length, int32_t *bounds, int32_t *statuses, int32_t capacity) {
-    return breaks(iterator(UBRK_WORD, &wordIterator, "en_US"), text, length, bounds, statuses, capacity);
+    return breaks(iterator(UBRK_WORD, &wordIterator, "en_US", 0), text, length, bounds, statuses, capacity);
 }
 
 int32_t mt_sentence_breaks(const uint16_t *text, int32_t length, int32_t *bounds, int32_t capacity) {
-    return breaks(iterator(UBRK_SENTENCE, &sentenceIterator, "en_US@ss=standard"), text, length, bounds, NULL, capacity);
+    return breaks(iterator(UBRK_SENTENCE, &sentenceIterator, "en_US@ss=standard", 1), text, length, bounds, NULL, capacity);
 }
 
 static int32_t normalize(const UNormalizer2 *n, UErrorCode status, const uint16_t *src, int32_t length,
@@ -127,6 +140,10 @@ int32_t mt_script_long_name(int32_t script, char *buf, int32_t capacity) {
 }
 
 static _Thread_local USpoofChecker *spoofChecker = NULL;
+static pthread_key_t spoofKey;
+static pthread_once_t spoofKeyOnce = PTHREAD_ONCE_INIT;
+static void closeSpoofChecker(void *c) { if (c != NULL) uspoof_close((USpoofChecker *)c); }
+static void makeSpoofKey(void) { pthread_key_create(&spoofKey, closeSpoofChecker); }
 
 int32_t mt_confusable(const uint16_t *a, int32_t alength, const uint16_t *b, int32_t blength) {
     UErrorCode status = U_ZERO_ERROR;
@@ -135,6 +152,8 @@ int32_t mt_confusable(const uint16_t *a, int32_t alength, const uint16_t *b, int
         if (U_FAILURE(status)) { spoofChecker = NULL; return -1; }
         uspoof_setChecks(spoofChecker, USPOOF_CONFUSABLE, &status);
         if (U_FAILURE(status)) { uspoof_close(spoofChecker); spoofChecker = NULL; return -1; }
+        pthread_once(&spoofKeyOnce, makeSpoofKey);
+        pthread_setspecific(spoofKey, spoofChecker);
     }
     int32_t r = uspoof_areConfusable(spoofChecker, (const UChar *)a, alength, (const UChar *)b, blength, &status);
     return U_FAILURE(status) ? -1 : r;
