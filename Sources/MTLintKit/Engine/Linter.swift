@@ -40,10 +40,11 @@ public struct Linter: Sendable {
         document.releaseShared()
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(findings.count)
+        let boundaries = CharacterBoundaries(document.source)
         for f in findings {
             guard let info = infoByID[f.ruleID], !f.units.isEmpty,
                   f.units.lowerBound >= 0, f.units.upperBound <= document.prose.units.count else { continue }
-            diagnostics.append(Self.locate(f, info: info, in: document))
+            diagnostics.append(Self.locate(f, info: info, in: document, boundaries: boundaries))
         }
         diagnostics.sort { ($0.start, $0.end, $0.ruleID) < ($1.start, $1.end, $1.ruleID) }
         // The same rule reporting the same span twice is one finding.
@@ -55,16 +56,21 @@ public struct Linter: Sendable {
                           paragraphs: scores.paragraphs, signals: scores.signals, words: scores.words)
     }
 
-    static func locate(_ f: Finding, info: RuleInfo, in document: Document) -> Diagnostic {
+    static func locate(_ f: Finding, info: RuleInfo, in document: Document, boundaries: CharacterBoundaries) -> Diagnostic {
         let source = document.source
-        let range = document.prose.originalRange(f.units)
+        let exact = document.prose.originalRange(f.units)
+        // Reports and fixes cover whole characters: what a rule's span cut off at either end goes back
+        // around each suggestion unchanged.
+        let range = boundaries.widened(exact)
+        let before = range.lowerBound < exact.lowerBound ? source.text(range.lowerBound..<exact.lowerBound) : ""
+        let after = exact.upperBound < range.upperBound ? source.text(exact.upperBound..<range.upperBound) : ""
         let (line, column) = source.lineAndColumn(of: range.lowerBound)
         let (endLine, endColumn) = source.lineAndColumn(of: range.upperBound)
         var suggestions: [String] = []
         for r in f.replacements {
             let s: String
             switch r {
-            case .text(let t): s = t
+            case .text(let t): s = before + t + after
             case .deleting(let parts): s = Self.deleting(parts, in: range, document: document)
             }
             if !suggestions.contains(s) { suggestions.append(s) }

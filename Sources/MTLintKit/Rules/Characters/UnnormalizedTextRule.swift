@@ -11,6 +11,7 @@ public struct UnnormalizedTextRule: Rule {
             RuleExample("The talks were held at the «Dolmabahc\u{327}e» Palace.", suggestion: "Dolmabah\u{E7}e"),
             RuleExample("President «Erdog\u{306}an» arrived.", suggestion: "Erdo\u{11F}an"),
             RuleExample("A «cafe\u{301}» near the palace.", suggestion: "caf\u{E9}"),
+            RuleExample("The «\u{212B}ngstr\u{F6}m» unit.", suggestion: "\u{C5}ngstr\u{F6}m"),
         ],
         quiet: [
             "The talks were held at the Dolmabahçe Palace.",
@@ -37,17 +38,32 @@ public struct UnnormalizedTextRule: Rule {
                     }
                     while a > p.units.lowerBound && !ProseBuffer.isSpace(units[a - 1]) && Self.isMarkOrLetter(units[a - 1]) && a > bad - 40 { a -= 1 }
                     while b < p.units.upperBound && !ProseBuffer.isSpace(units[b]) && Self.isMarkOrLetter(units[b]) && b < bad + 40 { b += 1 }
+                    // A mark on a symbol or a digit: start at its base, so the quoted word reads whole.
+                    while a > p.units.lowerBound && Self.isMark(units[a]) { a -= 1 }
+                    if a > p.units.lowerBound && UTF16.isTrailSurrogate(units[a]) { a -= 1 }
                     let original = Array(all[a..<b])
                     let nfc = ICU.nfcUnits(UnsafeBufferPointer(rebasing: all[a..<b]))
                     if nfc != original {
                         let fixed = String(decoding: nfc, as: UTF16.self)
-                        findings.append(Finding(ruleID: info.id, units: a..<b,
-                                                message: "“\(fixed)” is written with combining characters (not in Unicode NFC); it looks right but defeats search and matching. Use the precomposed form.",
-                                                replacements: [.text(fixed)]))
+                        // Most non-NFC text is a letter plus an accent; the rest is a character with a
+                        // canonical equivalent (U+2000 EN QUAD is U+2002 EN SPACE, U+212B ANGSTROM SIGN is Å).
+                        let combining = original.contains { Self.isMark($0) }
+                        let message = combining
+                            ? "“\(fixed)” is written with combining characters (not in Unicode NFC); it looks right but defeats search and matching. Use the precomposed form."
+                            : "“\(fixed)” contains a character that Unicode normalization (NFC) replaces with its standard equivalent; it looks right but defeats search and matching. Use the standard form."
+                        findings.append(Finding(ruleID: info.id, units: a..<b, message: message, replacements: [.text(fixed)]))
                     }
                     start = max(b, bad + 1)
                 }
             }
+        }
+    }
+
+    static func isMark(_ u: UInt16) -> Bool {
+        guard u >= 0x300, let s = Unicode.Scalar(u) else { return false }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
         }
     }
 
