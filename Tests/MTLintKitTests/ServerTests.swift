@@ -61,7 +61,7 @@ struct ServerTests {
     enum ClientError: Error { case connect(Int32), timeout, malformed(String) }
 
     /// One request on a new connection (blocking; call through `onThread`).
-    static func exchange(port: Int, _ request: [UInt8], timeout: Int = 60) throws -> Reply {
+    static func exchange(port: Int, _ request: [UInt8], timeout: Int = 300) throws -> Reply {
         let fd = try connectSocket(port, timeout: timeout)
         defer { close(fd) }
         // The server may answer (413) and close before reading everything: write errors are not fatal.
@@ -599,7 +599,9 @@ struct ServerTests {
     static func startBinary(in directory: URL? = nil) async throws -> (Process, Int) {
         let p = Process()
         p.executableURL = TestSupport.executable
-        p.arguments = ["serve", "--port", "0"]
+        // The first request loads every rule table; under the sanitizers that alone can pass the default
+        // 10 s request limit, which these tests are not about (`timeLimit` is).
+        p.arguments = ["serve", "--port", "0", "--timeout", "300"]
         if let directory { p.currentDirectoryURL = directory }
         let out = Pipe()
         p.standardOutput = out
