@@ -296,7 +296,7 @@ struct ServerTests {
         #expect(fromCorpus == fromCLI)
 
         let (server, port) = try await Self.startBinary(in: dir)
-        defer { server.terminate() }
+        defer { server.terminate(); server.waitUntilExit() }
         let v1 = try await Self.post(port, "/v1/lint", json: ["text": text])
         #expect(rows(v1.object["diagnostics"] as? [[String: Any]] ?? []) == fromCLI)
         let v2 = try await Self.check(port, [("text", text), ("language", "en-US")])

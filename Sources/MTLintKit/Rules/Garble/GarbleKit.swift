@@ -62,6 +62,11 @@ public final class GarbleData: @unchecked Sendable {
 
     /// The key of a word token to check for spelling: lower case, possessive stripped, ASCII letters and
     /// apostrophes only; nil when the token is not a candidate (numbers, URLs, acronyms, codes, non-Latin…).
+    /// Longer "words" are not checked or corrected: no English word is longer (the longest dictionary word
+    /// has 45 letters), and one-edit variants and compound cuts of a token of n letters cost n² time and
+    /// memory (a 10,000-letter token took 46 s and 5 GB before this limit).
+    static let longestWord = 45
+
     func checkableKey(_ doc: Document, _ t: Int) -> String? {
         let tok = doc.tokens[t]
         guard tok.kind == .word, tok.length >= 2 else { return nil }
@@ -70,7 +75,8 @@ public final class GarbleData: @unchecked Sendable {
         var key = doc.keys[t]
         if key.hasSuffix("'s") { key.removeLast(2) }
         if key.hasSuffix("'") { key.removeLast() }
-        guard key.utf8.count >= 2, key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 }) else { return nil }
+        guard key.utf8.count >= 2, key.utf8.count <= Self.longestWord,
+              key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 }) else { return nil }
         // Mixed case inside a word (iPhone, McDonald, DeSantis) is a name or a brand.
         let units = doc.prose.units
         for i in (Int(tok.start) + 1)..<Int(tok.end) where units[i] >= 0x41 && units[i] <= 0x5A { return nil }
@@ -105,7 +111,7 @@ public final class GarbleData: @unchecked Sendable {
         }
         // Closed compounds of two known words ("rightwing", "counterprotesters", "longlisted").
         let chars = Array(key)
-        if chars.count >= 7 {
+        if chars.count >= 7 && chars.count <= Self.longestWord {
             for cut in 3...(chars.count - 3) {
                 let a = String(chars[..<cut]), b = String(chars[cut...])
                 if (Self.prefixes.contains(a) || (words.commonWordLevel(a).map { $0 <= WordList.Level.common } ?? false))
@@ -169,7 +175,7 @@ public final class GarbleData: @unchecked Sendable {
     /// next) rank candidates by how well they fit between their neighbours.
     func suggestions(for key: String, context: (String, String)? = nil, maxLevel: Int = 50, maxDistance: Int = 2,
                      limit: Int = 3) -> [(word: String, cost: Double)] {
-        guard let words else { return [] }
+        guard let words, key.utf8.count <= Self.longestWord else { return [] }
         var best: [String: Double] = [:]
         func consider(_ w: String, _ cost: Double) {
             guard w != key, let level = words.commonWordLevel(w), level <= maxLevel else { return }
@@ -193,7 +199,7 @@ public final class GarbleData: @unchecked Sendable {
 
     /// Whether a common word (SCOWL level ≤ 50) is one edit away: the token is a typo, not garble.
     func isNearWord(_ key: String) -> Bool {
-        guard let words else { return false }
+        guard let words, key.utf8.count <= Self.longestWord else { return false }
         for (w, _) in Self.edits(key) where w != key {
             if let l = words.commonWordLevel(w), l <= WordList.Level.common { return true }
         }
